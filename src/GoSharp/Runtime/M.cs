@@ -1,0 +1,81 @@
+namespace GoSharp.Runtime;
+
+/// <summary>
+/// A machine: Go's <c>m</c>, one OS thread of the scheduler. It runs goroutines while it holds
+/// a P, looks for work when it has none, and sleeps on its <see cref="park"/> note when there is
+/// nothing to do, so an idle runtime burns no CPU.
+/// </summary>
+internal sealed class M
+{
+    [ThreadStatic]
+    private static M? t_current;
+
+    /// <summary>The M running on this thread, or null on a thread the scheduler does not own.</summary>
+    internal static M? Current => t_current;
+
+    internal readonly int id;
+
+    /// <summary>The P this M holds, if any.</summary>
+    internal P? p;
+
+    /// <summary>The P handed to this M by whoever woke it (Go's nextp).</summary>
+    internal P? nextp;
+
+    /// <summary>The goroutine running on this M.</summary>
+    internal G? curg;
+
+    /// <summary>True while the M is looking for work to steal (counted in <see cref="Sched.nmspinning"/>).</summary>
+    internal bool spinning;
+
+    /// <summary>Link in the idle-M list.</summary>
+    internal M? schedlink;
+
+    /// <summary>Where the M sleeps while idle.</summary>
+    internal readonly Note park = new();
+
+    /// <summary>Randomness for stealing order and select.</summary>
+    internal FastRand rand;
+
+    /// <summary>What the frame that just ran asked the scheduler loop to do next.</summary>
+    internal FrameOutcome outcome;
+
+    private readonly Thread _thread;
+
+    internal M(int id)
+    {
+        this.id = id;
+        rand = new FastRand(Environment.TickCount ^ (id * 0x2545F491));
+        _thread = new Thread(Start, maxStackSize: 0)
+        {
+            IsBackground = true, // as in Go, goroutines do not keep the process alive
+            Name = $"GoSharp M{id}",
+        };
+    }
+
+    internal void Launch() => _thread.Start();
+
+    private void Start()
+    {
+        t_current = this;
+        Sched.Mstart(this);
+    }
+}
+
+/// <summary>How a frame left the scheduler loop's <c>MoveNext</c> call.</summary>
+internal enum FrameOutcome : byte
+{
+    /// <summary>Still running: the frame returned without suspending or finishing (misuse).</summary>
+    Running,
+
+    /// <summary>A frame finished and control passes to <see cref="G.frame"/> (its parent).</summary>
+    Return,
+
+    /// <summary>The goroutine is parking.</summary>
+    Park,
+
+    /// <summary>The goroutine yields its time slice (Gosched or preemption).</summary>
+    Yield,
+
+    /// <summary>The goroutine finished.</summary>
+    Exit,
+}

@@ -1,0 +1,116 @@
+namespace GoSharp.Runtime;
+
+/// <summary>
+/// Starting, waking and stopping Ms: Go's wakep / startm / stopm / newm.
+/// </summary>
+internal static partial class Sched
+{
+    /// <summary>
+    /// Idle Ms and spinning Ms poll this many times (a few tens of microseconds) before blocking
+    /// their thread, so work that arrives right after they ran dry costs no system call.
+    /// </summary>
+    private const int SpinPolls = 64;
+
+    private static int s_nextMid;
+
+    /// <summary>
+    /// Tries to get another M running to pick up work that was just made runnable (Go's wakep):
+    /// only if a P is free and no M is already spinning, so readying costs two reads in the
+    /// common case.
+    /// </summary>
+    internal static void Wakep()
+    {
+        if (Volatile.Read(ref idleProcs) <= 0)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref nmspinning) != 0 || Interlocked.CompareExchange(ref nmspinning, 1, 0) != 0)
+        {
+            return;
+        }
+
+        StartM(spinning: true);
+    }
+
+    /// <summary>
+    /// Gives a free P to an idle (or new) M and wakes it (Go's startm). A spinning start has
+    /// already been counted in <see cref="nmspinning"/> by the caller.
+    /// </summary>
+    private static void StartM(bool spinning)
+    {
+        M? m;
+        P? p;
+        bool isNew = false;
+        lock (schedLock)
+        {
+            p = PidleGetLocked();
+            if (p is null)
+            {
+                if (spinning)
+                {
+                    Interlocked.Decrement(ref nmspinning);
+                }
+
+                return;
+            }
+
+            m = MgetLocked();
+            if (m is null)
+            {
+                m = new M(Interlocked.Increment(ref s_nextMid));
+                Interlocked.Increment(ref s_mcount);
+                isNew = true;
+            }
+
+            m.spinning = spinning;
+            m.nextp = p;
+        }
+
+        if (isNew)
+        {
+            m.Launch(); // the new thread starts with nextp already set
+        }
+        else
+        {
+            m.park.Wakeup();
+        }
+
+        Sysmon.Wake();
+    }
+
+    /// <summary>
+    /// Puts the current M (which holds no P) on the idle list and sleeps until
+    /// <see cref="StartM"/> hands it a P (Go's stopm).
+    /// </summary>
+    private static void StopM(M m)
+    {
+        lock (schedLock)
+        {
+            m.park.Clear();
+            MputLocked(m);
+        }
+
+        m.park.Sleep(SpinPolls);
+        AcquireP(m, m.nextp!);
+        m.nextp = null;
+    }
+
+    /// <summary>The spinning M found work: stop spinning and let another M take over the search.</summary>
+    private static void ResetSpinning(M m)
+    {
+        m.spinning = false;
+        Interlocked.Decrement(ref nmspinning);
+
+        // This M found work; there may be more. Go's "M wakeup policy": keep one spinner around.
+        Wakep();
+    }
+
+    /// <summary>Entry point of a new M's thread.</summary>
+    internal static void Mstart(M m)
+    {
+        AcquireP(m, m.nextp!);
+        m.nextp = null;
+        Schedule(m);
+    }
+}
