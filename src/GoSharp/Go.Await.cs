@@ -12,6 +12,7 @@ public static partial class Go
     /// Elsewhere it blocks the calling thread; on a scheduler thread the other goroutines keep running.
     /// </summary>
     /// <param name="task">The task to wait for.</param>
+    [AwaitableForm(nameof(AwaitAsync))]
     public static void Await(Task task)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -27,6 +28,7 @@ public static partial class Go
 
     /// <summary>Waits for <paramref name="task"/> and returns its result; see <see cref="Await(Task)"/>.</summary>
     /// <param name="task">The task to wait for.</param>
+    [AwaitableForm(nameof(AwaitAsync))]
     public static T Await<T>(Task<T> task)
     {
         Await((Task)task);

@@ -21,6 +21,7 @@ public static partial class Go
     /// blocking form: in a delegate goroutine it lets another thread run the queued goroutines for
     /// a moment; in a <c>[Goroutine]</c> method the generator uses <see cref="GoschedAsync"/>.
     /// </summary>
+    [AwaitableForm(nameof(GoschedAsync))]
     public static void Gosched()
     {
         P? p = Sched.EnterBlocking();

@@ -14,6 +14,11 @@ internal struct FastRand
     internal uint Next()
     {
         uint x = _state;
+        if (x == 0)
+        {
+            x = ((uint)Environment.CurrentManagedThreadId * 2654435761u) | 1u; // a default-initialised generator
+        }
+
         x ^= x << 13;
         x ^= x >> 17;
         x ^= x << 5;

@@ -52,8 +52,14 @@ internal abstract class G : Frame
     /// <summary>Why the goroutine is parked (Go's waitreason).</summary>
     internal WaitReason waitreason;
 
-    /// <summary>When the goroutine parked, in <see cref="Nanotime"/> units.</summary>
+    /// <summary>When the goroutine parked (<see cref="Environment.TickCount64"/>, for dumps).</summary>
     internal long waitsince;
+
+    /// <summary>Set by the first case to fire while the goroutine waits in a select (Go's selectDone).</summary>
+    internal int selectDone;
+
+    /// <summary>The waiters of the select the goroutine is parked in, linked by waitlink (Go's gp.waiting).</summary>
+    internal Channels.Waiter? waiting;
 
     private Action? _readyAction;
 

@@ -37,6 +37,9 @@ internal sealed partial class P
     /// </summary>
     internal int stuck;
 
+    /// <summary>Timers armed on this P (any thread may arm one; the owner runs them).</summary>
+    internal readonly TimerHeap timers = new();
+
     /// <summary>Pools of boxes and goroutines, used only by the owning M.</summary>
     internal readonly ObjectCache cache = new();
 

@@ -188,8 +188,11 @@ internal static partial class Sched
                 "A GoTask created with GoroutineEntry.Spawn starts a goroutine: pass it to Goroutines.Spawn or Goroutines.Run; do not await it.");
         }
 
+        // The child suspended in this very step: it parked, yielded, or (Return) found it could
+        // complete after all and is to be resumed at once. Anything else means it suspended in an
+        // earlier step and its caller went on running meanwhile.
         M m = M.Current ?? throw NotOnGoroutine();
-        if (m.outcome is not (FrameOutcome.Park or FrameOutcome.Yield))
+        if (m.outcome is not (FrameOutcome.Park or FrameOutcome.Yield or FrameOutcome.Return))
         {
             throw NotAwaitedImmediately(m.curg!);
         }

@@ -59,7 +59,7 @@ internal static partial class Sched
             if (m is null)
             {
                 m = new M(Interlocked.Increment(ref s_nextMid));
-                Interlocked.Increment(ref s_mcount);
+                allm = [.. allm, m];
                 isNew = true;
             }
 
@@ -81,19 +81,61 @@ internal static partial class Sched
 
     /// <summary>
     /// Puts the current M (which holds no P) on the idle list and sleeps until
-    /// <see cref="StartM"/> hands it a P (Go's stopm).
+    /// <see cref="StartM"/> hands it a P (Go's stopm). If it is the timer sleeper, it also wakes
+    /// when the earliest timer is due (or an earlier one is armed), runs the due timers without a
+    /// P (their goroutines go to the global queue) and sleeps again.
     /// </summary>
     private static void StopM(M m)
     {
-        lock (schedLock)
+        while (true)
         {
-            m.park.Clear();
-            MputLocked(m);
+            int timeoutMs = ClaimTimerSleep(m);
+            lock (schedLock)
+            {
+                m.park.Clear();
+                MputLocked(m);
+            }
+
+            m.park.Sleep(SpinPolls, timeoutMs);
+            ReleaseTimerSleep(m);
+            lock (schedLock)
+            {
+                if (m.nextp is not null)
+                {
+                    break;
+                }
+
+                RemoveIdleMLocked(m);
+            }
+
+            RunAllTimers();
         }
 
-        m.park.Sleep(SpinPolls);
         AcquireP(m, m.nextp!);
         m.nextp = null;
+    }
+
+    private static void RemoveIdleMLocked(M m)
+    {
+        M? prev = null;
+        for (M? x = s_midle; x is not null; prev = x, x = x.schedlink)
+        {
+            if (x == m)
+            {
+                if (prev is null)
+                {
+                    s_midle = m.schedlink;
+                }
+                else
+                {
+                    prev.schedlink = m.schedlink;
+                }
+
+                m.schedlink = null;
+                s_nmidle--;
+                return;
+            }
+        }
     }
 
     /// <summary>The spinning M found work: stop spinning and let another M take over the search.</summary>

@@ -48,6 +48,8 @@ internal static partial class Sched
                 continue;
             }
 
+            RunTimers(p);
+
             // Fairness: now and then look at the global queue first, so that a local queue that
             // never runs dry cannot starve it.
             G? g = p.schedtick % 61 == 0 ? TryGlobalRunqGet(p, 1) : null;
@@ -150,7 +152,9 @@ internal static partial class Sched
         long deadline = 0;
         while (true)
         {
-            G? g = StealWork(m, p) ?? TryGlobalRunqGet(p, 0);
+            // Timers of other Ps (idle ones, or one whose M is busy or blocked) are ours to run too.
+            RunAllTimers();
+            G? g = p.RunqGet(out _) ?? StealWork(m, p) ?? TryGlobalRunqGet(p, 0);
             if (g is not null)
             {
                 return g;

@@ -75,7 +75,9 @@ internal static partial class Sched
     private static P? s_pidle;
     private static M? s_midle;
     private static int s_nmidle;
-    private static int s_mcount;
+
+    /// <summary>Every M ever created (Go's allm), for dumps; replaced (copy on write) when it grows.</summary>
+    internal static volatile M[] allm = Array.Empty<M>();
 
     private static G? s_runqhead;
     private static G? s_runqtail;
@@ -368,7 +370,7 @@ internal static partial class Sched
         }
     }
 
-    internal static int MCount => Volatile.Read(ref s_mcount);
+    internal static int MCount => allm.Length;
 
     internal static int IdleMCount => Volatile.Read(ref s_nmidle);
 }

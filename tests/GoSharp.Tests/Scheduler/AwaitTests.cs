@@ -35,7 +35,8 @@ public class AwaitTests
         Thread.Sleep(100);
         SchedulerStats stats = Go.ReadSchedulerStats();
         Assert.True(stats.Goroutines >= n, $"{stats.Goroutines} goroutines");
-        Assert.True(stats.Threads <= 8, $"{stats.Threads} scheduler threads for {n} awaiting goroutines");
+        int busyThreads = stats.Threads - stats.IdleThreads; // earlier tests may have left idle threads
+        Assert.True(busyThreads <= 4, $"{busyThreads} busy scheduler threads for {n} awaiting goroutines");
 
         for (int i = 0; i < n; i++)
         {

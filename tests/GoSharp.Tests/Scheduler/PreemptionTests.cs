@@ -43,8 +43,15 @@ public class PreemptionTests
         long requestsBefore = Go.ReadSchedulerStats().PreemptionRequests;
         Deadline.Run(() => Go.Run(async () =>
         {
-            Go.go(() => hog(race));
-            await Go.GoschedAsync(); // let the hog take the only P
+            var started = new Chan<bool>(1);
+            Go.go(async () =>
+            {
+                started.TrySend(true);
+                await hog(race);
+            });
+
+            // Parks until the hog runs; then it can only run again once the hog is preempted.
+            await started.ReceiveAsync();
             Go.go(() =>
             {
                 race.CheckpointsWhenOtherRan = Volatile.Read(ref race.Checkpoints);

@@ -26,11 +26,20 @@ internal static class Deadline
         { IsBackground = true };
         thread.Start();
         TimeSpan bound = limit ?? Scenario;
-        Assert.True(thread.Join(bound), $"scenario did not finish within {bound.TotalSeconds:0} s");
+        Assert.True(thread.Join(bound),
+            $"scenario did not finish within {bound.TotalSeconds:0} s\n{GoSharp.Runtime.SchedTrace.Format(detail: true)}");
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
+    }
+
+    /// <summary>Runs <paramref name="func"/> on a plain thread, failing if it does not finish in time; returns its result.</summary>
+    public static T RunFor<T>(Func<T> func, TimeSpan? limit = null)
+    {
+        T result = default!;
+        Run(() => result = func(), limit);
+        return result;
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds or the time is up.</summary>

@@ -1,0 +1,252 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using GoSharp.Channels;
+using GoSharp.CompilerServices;
+using GoSharp.Runtime;
+
+namespace GoSharp;
+
+/// <summary>The awaitable forms of the channel operations: they park the goroutine, not the thread.</summary>
+public sealed partial class Chan<T>
+{
+    /// <summary>Sends, parking the goroutine until the value is taken or buffered: <c>await ch.SendAsync(v);</c>.</summary>
+    /// <exception cref="InvalidOperationException">The channel is closed, or is closed while waiting.</exception>
+    public SendAwaitable SendAsync(T value) => new(this, value);
+
+    /// <summary>Receives, parking the goroutine until a value is sent: <c>var v = await ch.ReceiveAsync();</c>.</summary>
+    public ReceiveAwaitable ReceiveAsync() => new(this);
+
+    /// <summary>Receives a value and whether it was sent: <c>var (v, ok) = await ch.ReceiveWithOkAsync();</c>.</summary>
+    public ReceiveWithOkAwaitable ReceiveWithOkAsync() => new(this);
+
+    /// <summary>Ranges over the channel in goroutine code: <c>await foreach (var v in ch)</c>. Allocates one small object per loop.</summary>
+    public AsyncEnumerator GetAsyncEnumerator() => new(this);
+
+    /// <summary>True when a receive would certainly block; read without the lock, rechecked under it.</summary>
+    private bool LooksEmpty => Volatile.Read(ref _qcount) == 0 && !Volatile.Read(ref _closed) && _sendq.IsEmpty;
+
+    private void ParkSend(Frame frame, T value)
+    {
+        G g = Sched.BeginPark(frame, WaitReason.ChanSend);
+        Lock();
+        ChanResult result = TrySendLocked(value, out Waiter? wake);
+        if (result != ChanResult.WouldBlock)
+        {
+            Unlock();
+            Waiter.Wake(wake);
+            CompleteWithoutParking(g, Waiter<T>.Rent(g), success: result == ChanResult.Done);
+            return;
+        }
+
+        Waiter<T> w = Waiter<T>.Rent(g);
+        w.elem = value;
+        EnqueueSender(w);
+        Unlock();
+    }
+
+    private void ParkReceive(Frame frame)
+    {
+        G g = Sched.BeginPark(frame, WaitReason.ChanReceive);
+        Lock();
+        ChanResult result = TryReceiveLocked(out T value, out bool ok, out Waiter? wake);
+        if (result == ChanResult.Done)
+        {
+            Unlock();
+            Waiter.Wake(wake);
+            Waiter<T> w = Waiter<T>.Rent(g);
+            w.elem = value;
+            CompleteWithoutParking(g, w, ok);
+            return;
+        }
+
+        EnqueueReceiver(Waiter<T>.Rent(g));
+        Unlock();
+    }
+
+    /// <summary>The operation became possible between the fast path and parking: resume at once, as if woken.</summary>
+    private static void CompleteWithoutParking(G g, Waiter w, bool success)
+    {
+        w.success = success;
+        g.param = w;
+        Sched.CancelPark(g);
+    }
+
+    /// <summary>Awaitable of <see cref="SendAsync"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public struct SendAwaitable : ICriticalNotifyCompletion, IGoAwaiter
+    {
+        private readonly Chan<T> _chan;
+        private readonly T _value;
+        private bool _done;
+
+        internal SendAwaitable(Chan<T> chan, T value)
+        {
+            _chan = chan;
+            _value = value;
+            _done = false;
+        }
+
+        /// <summary>Gets the awaiter (called by <c>await</c>).</summary>
+        public readonly SendAwaitable GetAwaiter() => this;
+
+        /// <summary>Sends now if that needs no waiting.</summary>
+        public bool IsCompleted => _done || (_done = _chan is not null && _chan.TrySendNow(_value));
+
+        /// <summary>Completes the send; throws if the channel was closed.</summary>
+        public readonly void GetResult()
+        {
+            if (!_done)
+            {
+                FinishSend(Sched.CurrentG!);
+            }
+        }
+
+        readonly void IGoAwaiter.Suspend(Frame frame)
+        {
+            if (_chan is null)
+            {
+                Sched.BeginPark(frame, WaitReason.ChanSendNilChan); // a nil channel blocks forever
+                return;
+            }
+
+            _chan.ParkSend(frame, _value);
+        }
+
+        /// <summary>Not supported outside goroutine code.</summary>
+        public readonly void OnCompleted(Action continuation) => throw Sched.NotOnGoroutine();
+
+        /// <summary>Not supported outside goroutine code.</summary>
+        public readonly void UnsafeOnCompleted(Action continuation) => throw Sched.NotOnGoroutine();
+    }
+
+    /// <summary>Awaitable of <see cref="ReceiveAsync"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public struct ReceiveAwaitable : ICriticalNotifyCompletion, IGoAwaiter
+    {
+        private ReceiveWithOkAwaitable _inner;
+
+        internal ReceiveAwaitable(Chan<T> chan)
+        {
+            _inner = new ReceiveWithOkAwaitable(chan);
+        }
+
+        /// <summary>Gets the awaiter (called by <c>await</c>).</summary>
+        public readonly ReceiveAwaitable GetAwaiter() => this;
+
+        /// <summary>Receives now if a value (or the closed channel's zero value) is ready.</summary>
+        public bool IsCompleted => _inner.IsCompleted;
+
+        /// <summary>The value received.</summary>
+        public readonly T GetResult() => _inner.GetResult().Value;
+
+        readonly void IGoAwaiter.Suspend(Frame frame) => _inner.Park(frame);
+
+        /// <summary>Not supported outside goroutine code.</summary>
+        public readonly void OnCompleted(Action continuation) => throw Sched.NotOnGoroutine();
+
+        /// <summary>Not supported outside goroutine code.</summary>
+        public readonly void UnsafeOnCompleted(Action continuation) => throw Sched.NotOnGoroutine();
+    }
+
+    /// <summary>Awaitable of <see cref="ReceiveWithOkAsync"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public struct ReceiveWithOkAwaitable : ICriticalNotifyCompletion, IGoAwaiter
+    {
+        private readonly Chan<T> _chan;
+        private T _value;
+        private bool _ok;
+        private bool _done;
+
+        internal ReceiveWithOkAwaitable(Chan<T> chan)
+        {
+            _chan = chan;
+            _value = default!;
+            _ok = false;
+            _done = false;
+        }
+
+        /// <summary>Gets the awaiter (called by <c>await</c>).</summary>
+        public readonly ReceiveWithOkAwaitable GetAwaiter() => this;
+
+        /// <summary>Receives now if a value (or the closed channel's zero value) is ready.</summary>
+        public bool IsCompleted => _done || (_done = _chan is not null && !_chan.LooksEmpty && _chan.TryReceiveNow(out _value, out _ok));
+
+        /// <summary>The value received and whether it was sent.</summary>
+        public readonly Received<T> GetResult() => _done ? new Received<T>(_value, _ok) : FinishReceive(Sched.CurrentG!);
+
+        readonly void IGoAwaiter.Suspend(Frame frame) => Park(frame);
+
+        internal readonly void Park(Frame frame)
+        {
+            if (_chan is null)
+            {
+                Sched.BeginPark(frame, WaitReason.ChanReceiveNilChan); // a nil channel blocks forever
+                return;
+            }
+
+            _chan.ParkReceive(frame);
+        }
+
+        /// <summary>Not supported outside goroutine code.</summary>
+        public readonly void OnCompleted(Action continuation) => throw Sched.NotOnGoroutine();
+
+        /// <summary>Not supported outside goroutine code.</summary>
+        public readonly void UnsafeOnCompleted(Action continuation) => throw Sched.NotOnGoroutine();
+    }
+
+    /// <summary>Async enumerator of a channel (see <see cref="GetAsyncEnumerator"/>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public readonly struct AsyncEnumerator
+    {
+        private readonly Chan<T> _chan;
+        private readonly StrongBox<T> _current;
+
+        internal AsyncEnumerator(Chan<T> chan)
+        {
+            _chan = chan;
+            _current = new StrongBox<T>();
+        }
+
+        /// <summary>The value received last.</summary>
+        public T Current => _current.Value!;
+
+        /// <summary>Receives the next value; false once the channel is closed and drained.</summary>
+        public MoveNextAwaitable MoveNextAsync() => new(new ReceiveWithOkAwaitable(_chan), _current);
+    }
+
+    /// <summary>Awaitable of <see cref="AsyncEnumerator.MoveNextAsync"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public struct MoveNextAwaitable : ICriticalNotifyCompletion, IGoAwaiter
+    {
+        private ReceiveWithOkAwaitable _receive;
+        private readonly StrongBox<T> _current;
+
+        internal MoveNextAwaitable(ReceiveWithOkAwaitable receive, StrongBox<T> current)
+        {
+            _receive = receive;
+            _current = current;
+        }
+
+        /// <summary>Gets the awaiter (called by <c>await</c>).</summary>
+        public readonly MoveNextAwaitable GetAwaiter() => this;
+
+        /// <summary>Receives now if a value is ready.</summary>
+        public bool IsCompleted => _receive.IsCompleted;
+
+        /// <summary>True if a value was received.</summary>
+        public readonly bool GetResult()
+        {
+            (T value, bool ok) = _receive.GetResult();
+            _current.Value = value;
+            return ok;
+        }
+
+        readonly void IGoAwaiter.Suspend(Frame frame) => _receive.Park(frame);
+
+        /// <summary>Not supported outside goroutine code.</summary>
+        public readonly void OnCompleted(Action continuation) => throw Sched.NotOnGoroutine();
+
+        /// <summary>Not supported outside goroutine code.</summary>
+        public readonly void UnsafeOnCompleted(Action continuation) => throw Sched.NotOnGoroutine();
+    }
+}
