@@ -17,6 +17,12 @@ public static partial class Go
     public static int NumGoroutine() => (int)Sched.GoroutineCount();
 
     /// <summary>
+    /// A Go-style dump of every live goroutine: <c>goroutine 7 [chan receive, 3 minutes]:</c>, then
+    /// its frames innermost first and what it waits on.
+    /// </summary>
+    public static string DumpGoroutines() => GoroutineDump.Format();
+
+    /// <summary>
     /// Yields the processor so other goroutines can run (Go's <c>runtime.Gosched</c>). This is the
     /// blocking form: in a delegate goroutine it lets another thread run the queued goroutines for
     /// a moment; in a <c>[Goroutine]</c> method the generator uses <see cref="GoschedAsync"/>.

@@ -41,6 +41,7 @@ public sealed partial class Chan<T>
         Waiter<T> w = Waiter<T>.Rent(g);
         w.elem = value;
         EnqueueSender(w);
+        g.waiting = w;
         Unlock();
     }
 
@@ -59,7 +60,9 @@ public sealed partial class Chan<T>
             return;
         }
 
-        EnqueueReceiver(Waiter<T>.Rent(g));
+        Waiter<T> receiver = Waiter<T>.Rent(g);
+        EnqueueReceiver(receiver);
+        g.waiting = receiver;
         Unlock();
     }
 

@@ -15,6 +15,7 @@ public sealed partial class Chan<T>
     [AwaitableForm(nameof(SendAsync))]
     public void Send(T value)
     {
+        NoteUse();
         Lock();
         ChanResult result = TrySendLocked(value, out Waiter? wake);
         if (result != ChanResult.WouldBlock)
@@ -29,6 +30,7 @@ public sealed partial class Chan<T>
         Waiter<T> w = Waiter<T>.Rent(g);
         w.elem = value;
         EnqueueSender(w);
+        g.waiting = w;
         Unlock();
         ThreadWait.Block(g);
         FinishSend(g);
@@ -48,6 +50,7 @@ public sealed partial class Chan<T>
     [AwaitableForm(nameof(ReceiveWithOkAsync))]
     public Received<T> ReceiveWithOk()
     {
+        NoteUse();
         Lock();
         ChanResult result = TryReceiveLocked(out T value, out bool ok, out Waiter? wake);
         if (result == ChanResult.Done)
@@ -58,7 +61,9 @@ public sealed partial class Chan<T>
         }
 
         G g = ThreadWait.Begin(WaitReason.ChanReceive);
-        EnqueueReceiver(Waiter<T>.Rent(g));
+        Waiter<T> w = Waiter<T>.Rent(g);
+        EnqueueReceiver(w);
+        g.waiting = w;
         Unlock();
         ThreadWait.Block(g);
         return FinishReceive(g);
@@ -71,12 +76,8 @@ public sealed partial class Chan<T>
     /// <exception cref="InvalidOperationException">The channel is closed.</exception>
     public bool TrySend(T value)
     {
-        Lock();
-        ChanResult result = TrySendLocked(value, out Waiter? wake);
-        Unlock();
-        Waiter.Wake(wake);
-        ThrowIfClosed(result);
-        return result == ChanResult.Done;
+        NoteUse();
+        return TrySendNow(value);
     }
 
     /// <summary>
@@ -86,6 +87,7 @@ public sealed partial class Chan<T>
     /// <returns>True if the receive completed (a value, or the closed channel's zero value).</returns>
     public bool TryReceive(out Received<T> received)
     {
+        NoteUse();
         bool done = TryReceiveNow(out T value, out bool ok);
         received = new Received<T>(value, ok);
         return done;
@@ -93,7 +95,11 @@ public sealed partial class Chan<T>
 
     /// <summary>Receives a value if one is available now.</summary>
     /// <returns>True if a sent value was received; false if none is ready or the channel is closed and drained.</returns>
-    public bool TryReceive(out T value) => TryReceiveNow(out value, out bool ok) && ok;
+    public bool TryReceive(out T value)
+    {
+        NoteUse();
+        return TryReceiveNow(out value, out bool ok) && ok;
+    }
 
     /// <summary>Ranges over the channel until it is closed (Go's <c>for v := range ch</c>), blocking between values.</summary>
     [AwaitableForm(nameof(GetAsyncEnumerator))]

@@ -32,7 +32,7 @@ namespace GoSharp;
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed partial class Chan<T>
+public sealed partial class Chan<T> : IWaitTarget
 {
     /// <summary>
     /// Identity for lock ordering in select (objects move, so addresses cannot be used). Unique
@@ -49,6 +49,7 @@ public sealed partial class Chan<T>
     private bool _closed;
     private WaitQueue _recvq;
     private WaitQueue _sendq;
+    private ThreadUse _threadUse;
 
     /// <summary>Creates an unbuffered channel: each send waits for a receiver (Go's <c>make(chan T)</c>).</summary>
     public Chan()
@@ -67,6 +68,7 @@ public sealed partial class Chan<T>
 
         _cap = capacity;
         _buf = capacity > 0 ? new T[capacity] : null;
+        _threadUse.Note();
     }
 
     /// <summary>The number of values buffered in the channel (Go's <c>len(ch)</c>).</summary>
@@ -166,10 +168,29 @@ public sealed partial class Chan<T>
     }
 
     /// <summary>Queues a waiter to receive. Lock held.</summary>
-    internal void EnqueueReceiver(Waiter w) => _recvq.Enqueue(w);
+    internal void EnqueueReceiver(Waiter w)
+    {
+        w.target = this;
+        _recvq.Enqueue(w);
+    }
 
     /// <summary>Queues a waiter that sends its <see cref="Waiter{T}.elem"/>. Lock held.</summary>
-    internal void EnqueueSender(Waiter w) => _sendq.Enqueue(w);
+    internal void EnqueueSender(Waiter w)
+    {
+        w.target = this;
+        _sendq.Enqueue(w);
+    }
+
+    bool IWaitTarget.ReachableFromThreads => _threadUse.Seen;
+
+    /// <summary>Records a use from a plain thread (see <see cref="IWaitTarget"/>).</summary>
+    internal void NoteUse() => _threadUse.Note();
+
+    /// <summary>
+    /// Marks the channel as one a plain thread may use (for channels created on behalf of an
+    /// object that threads use, such as a semaphore's per-waiter channel).
+    /// </summary>
+    internal void MarkReachableFromThreads() => _threadUse.Mark();
 
     /// <summary>Removes a waiter that was woken through another case of its select. Lock held.</summary>
     internal void RemoveWaiter(Waiter w, bool sender)
@@ -194,6 +215,7 @@ public sealed partial class Chan<T>
     /// <exception cref="InvalidOperationException">The channel is already closed.</exception>
     public void Close()
     {
+        NoteUse();
         Lock();
         if (_closed)
         {

@@ -27,6 +27,9 @@ internal abstract class Frame
     /// <summary>True once the method has returned or thrown.</summary>
     internal bool completed;
 
+    /// <summary>The frame's method, for goroutine dumps.</summary>
+    internal virtual string MethodName => GetType().Name;
+
     /// <summary>Runs the frame's method until it suspends or completes.</summary>
     internal abstract void MoveNext();
 

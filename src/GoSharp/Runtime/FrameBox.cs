@@ -16,6 +16,8 @@ internal sealed class FrameBox<TStateMachine, TResult> : Frame<TResult>
     internal static FrameBox<TStateMachine, TResult> Rent() =>
         M.Current?.p?.cache.Rent<FrameBox<TStateMachine, TResult>>() ?? new FrameBox<TStateMachine, TResult>();
 
+    internal override string MethodName => G.MethodNameOf(typeof(TStateMachine));
+
     internal override void MoveNext() => stateMachine.MoveNext();
 
     internal override void Recycle()

@@ -59,7 +59,15 @@ internal abstract class G : Frame
     internal int selectDone;
 
     /// <summary>The waiters of the select the goroutine is parked in, linked by waitlink (Go's gp.waiting).</summary>
-    internal Channels.Waiter? waiting;
+    internal Waiter? waiting;
+
+    /// <summary>Where in the user's source the goroutine parked, when generated code said so.</summary>
+    internal GoSharp.CompilerServices.ParkSite? parkSite;
+
+    /// <summary>Links in <see cref="AllGs"/>, and the shard that holds them.</summary>
+    internal G? allnext;
+    internal G? allprev;
+    internal object? allShard;
 
     private Action? _readyAction;
 
@@ -73,6 +81,9 @@ internal abstract class G : Frame
 
     /// <summary>The method the goroutine started in, for dumps and panic reports.</summary>
     internal abstract string EntryName { get; }
+
+    /// <inheritdoc/>
+    internal override string MethodName => EntryName;
 
     /// <summary>True for goroutines whose code runs on the M's own stack (cannot be suspended).</summary>
     internal virtual bool IsThreadBound => false;

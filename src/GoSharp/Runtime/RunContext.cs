@@ -63,10 +63,23 @@ internal class BlockingRun : RunContext
 {
     private readonly Note _done = new();
 
+    internal BlockingRun()
+    {
+        DeadlockDetector.RunStarted();
+    }
+
     /// <summary>Blocks until the run is over and rethrows its failure.</summary>
     internal void Wait()
     {
-        Sched.BlockOn(_done);
+        try
+        {
+            Sched.BlockOn(_done);
+        }
+        finally
+        {
+            DeadlockDetector.RunEnded();
+        }
+
         failure?.Throw();
     }
 

@@ -18,6 +18,9 @@ internal static partial class Sched
 {
     private static long s_handoffs;
 
+    /// <summary>How many times a P was handed off from a blocked M.</summary>
+    internal static long Handoffs => Volatile.Read(ref s_handoffs);
+
     /// <summary>
     /// Marks <paramref name="p"/> stuck and hands its queued work to other Ms. Called by the P's
     /// own M before it blocks, or by sysmon when the M has not come back for too long.

@@ -39,6 +39,8 @@ internal static partial class Sched
     {
         G g = Suspend(frame, reason, FrameOutcome.Park);
         g.waitsince = Environment.TickCount64;
+        g.waiting = null;
+        g.parkSite = GoSharp.CompilerServices.ParkSite.Take();
         Volatile.Write(ref g.status, GStatus.Parking);
         return g;
     }
@@ -136,6 +138,7 @@ internal static partial class Sched
         }
 
         g.Prepare(id, run ?? m?.curg?.run);
+        AllGs.Add(g, p?.id ?? 0);
         RunqPutHere(g);
         Wakep();
     }

@@ -284,6 +284,7 @@ internal static partial class Sched
     private static void Goexit(M m, G g)
     {
         Volatile.Write(ref g.status, GStatus.Dead);
+        AllGs.Remove(g);
         CountExit(m);
         RunContext? run = g.run;
         if (run is not null && run.main == g)

@@ -47,11 +47,24 @@ internal static partial class Sched
         {
             if (heap.Remove(t))
             {
+                TimersChanged();
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Timers fired or were stopped: if the runtime may be deadlocked now (no timer left to wait
+    /// for), sysmon must look again even though no goroutine became runnable.
+    /// </summary>
+    private static void TimersChanged()
+    {
+        if (DeadlockDetector.Watching)
+        {
+            Sysmon.Wake();
+        }
     }
 
     /// <summary>When the earliest timer of any P fires (<see cref="long.MaxValue"/> if none).</summary>
@@ -91,6 +104,11 @@ internal static partial class Sched
 
                 fired += p.timers.RunExpired(now);
             }
+        }
+
+        if (fired > 0)
+        {
+            TimersChanged();
         }
 
         return fired > 0;

@@ -106,6 +106,7 @@ internal static partial class Sched
         }
 
         Sysmon.Start();
+        _ = GoSharpEventSource.Log; // visible to dotnet-counters from the first goroutine on
     }
 
     /// <summary>GOMAXPROCS from the environment, else the processor count.</summary>
@@ -167,7 +168,14 @@ internal static partial class Sched
     private static void UpdateCapacityLocked()
     {
         Volatile.Write(ref idleProcs, gomaxprocs - s_nrunning);
+        if (s_nrunning == 0 && DeadlockDetector.Watching)
+        {
+            Sysmon.Wake(); // everything stopped: sysmon checks for a deadlock
+        }
     }
+
+    /// <summary>True when no P runs goroutines (each is idle, or stuck with an M blocked outside).</summary>
+    internal static bool NothingRunning => Volatile.Read(ref idleProcs) >= Volatile.Read(ref gomaxprocs);
 
     /// <summary>True when more Ps are running than GOMAXPROCS allows.</summary>
     internal static bool Overcommitted => Volatile.Read(ref idleProcs) < 0;

@@ -64,6 +64,12 @@ internal static class Sysmon
         while (true)
         {
             Thread.Sleep(delay);
+            GoDebug.TraceIfDue();
+            if (Sched.NothingRunning)
+            {
+                DeadlockDetector.CheckWhenIdle();
+            }
+
             if (AllIdle())
             {
                 SleepUntilWork();
@@ -93,14 +99,18 @@ internal static class Sysmon
         s_note.Clear();
         Volatile.Write(ref s_sleeping, 1);
         Interlocked.MemoryBarrier();
-        if (!AllIdle())
+        if (!AllIdle() || DeadlockDetector.CheckPending)
         {
-            // Work arrived between the check and publishing s_sleeping.
+            // Work arrived between the check and publishing s_sleeping, or the scheduler went
+            // idle since the last deadlock check (its wake-up may have come before s_sleeping).
             Interlocked.Exchange(ref s_sleeping, 0);
             return;
         }
 
-        s_note.Sleep(0);
+        // With schedtrace on, wake up for each trace line even when idle, as Go does.
+        while (!s_note.Sleep(0, GoDebug.TraceIfDue()))
+        {
+        }
     }
 
     /// <summary>Preempts long-running goroutines and hands off stuck Ps (Go's retake). True if it acted.</summary>

@@ -49,6 +49,8 @@ internal static class ThreadWait
         note.Clear();
         g.waitreason = reason;
         g.waitsince = Environment.TickCount64;
+        g.waiting = null;
+        g.parkSite = GoSharp.CompilerServices.ParkSite.Take();
         g.blockedThread = note;
         return g;
     }
@@ -57,6 +59,13 @@ internal static class ThreadWait
     internal static void Block(G g)
     {
         Sched.BlockOn(g.blockedThread!);
+        g.blockedThread = null;
+        g.waitreason = WaitReason.None;
+    }
+
+    /// <summary>Undoes <see cref="Begin"/> when the operation completed before the goroutine was published.</summary>
+    internal static void Cancel(G g)
+    {
         g.blockedThread = null;
         g.waitreason = WaitReason.None;
     }

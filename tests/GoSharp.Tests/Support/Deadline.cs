@@ -27,7 +27,7 @@ internal static class Deadline
         thread.Start();
         TimeSpan bound = limit ?? Scenario;
         Assert.True(thread.Join(bound),
-            $"scenario did not finish within {bound.TotalSeconds:0} s\n{GoSharp.Runtime.SchedTrace.Format(detail: true)}");
+            $"scenario did not finish within {bound.TotalSeconds:0} s\n{GoSharp.Runtime.SchedTrace.Format(detail: true)}\n{Go.DumpGoroutines()}");
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();

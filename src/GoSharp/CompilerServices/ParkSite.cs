@@ -1,0 +1,51 @@
+using System.ComponentModel;
+using GoSharp.Runtime;
+
+namespace GoSharp.CompilerServices;
+
+/// <summary>
+/// A place in the user's source where a goroutine may park (a channel operation, a select, a
+/// lock...). Generated code creates one static instance per site and announces it with
+/// <see cref="Next"/> just before the operation, so that goroutine dumps and deadlock reports
+/// name the user's line.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ParkSite
+{
+    [ThreadStatic]
+    private static ParkSite? t_next;
+
+    /// <summary>Creates a site.</summary>
+    /// <param name="file">The source file, as the compiler saw it.</param>
+    /// <param name="line">The 1-based line.</param>
+    /// <param name="operation">The operation as written, e.g. <c>ch.Receive()</c>.</param>
+    public ParkSite(string file, int line, string operation)
+    {
+        File = file;
+        Line = line;
+        Operation = operation;
+    }
+
+    /// <summary>The source file.</summary>
+    public string File { get; }
+
+    /// <summary>The 1-based line.</summary>
+    public int Line { get; }
+
+    /// <summary>The operation as written.</summary>
+    public string Operation { get; }
+
+    /// <summary>Announces that the current goroutine is about to perform the operation at <paramref name="site"/>.</summary>
+    public static void Next(ParkSite site) => t_next = site;
+
+    /// <summary>Takes the announced site (if any) for a goroutine that parks now.</summary>
+    internal static ParkSite? Take()
+    {
+        ParkSite? site = t_next;
+        t_next = null;
+        return site;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{File}:{Line} ({Operation})";
+}

@@ -1,0 +1,92 @@
+namespace GoSharp.Runtime;
+
+/// <summary>
+/// Every live goroutine (Go's allgs), for goroutine dumps and deadlock detection. Sharded by
+/// the spawning P so that spawns on different Ps do not contend; a goroutine is removed from the
+/// shard it was added to when it exits (usually on the same P, so the lock is uncontended).
+/// </summary>
+internal static class AllGs
+{
+    private static readonly Shard[] s_shards = CreateShards();
+
+    private sealed class Shard
+    {
+        internal SpinLockSlim gate;
+        internal G? head;
+    }
+
+    /// <summary>Registers a goroutine that is being started.</summary>
+    internal static void Add(G g, int shardHint)
+    {
+        Shard shard = s_shards[(uint)shardHint % (uint)s_shards.Length];
+        g.allShard = shard;
+        shard.gate.Enter();
+        g.allprev = null;
+        g.allnext = shard.head;
+        if (shard.head is not null)
+        {
+            shard.head.allprev = g;
+        }
+
+        shard.head = g;
+        shard.gate.Exit();
+    }
+
+    /// <summary>Unregisters a goroutine that has exited.</summary>
+    internal static void Remove(G g)
+    {
+        if (g.allShard is not Shard shard)
+        {
+            return;
+        }
+
+        shard.gate.Enter();
+        if (g.allprev is null)
+        {
+            shard.head = g.allnext;
+        }
+        else
+        {
+            g.allprev.allnext = g.allnext;
+        }
+
+        if (g.allnext is not null)
+        {
+            g.allnext.allprev = g.allprev;
+        }
+
+        shard.gate.Exit();
+        g.allnext = g.allprev = null;
+        g.allShard = null;
+    }
+
+    /// <summary>A snapshot of the live goroutines, ordered by id.</summary>
+    internal static List<G> Snapshot()
+    {
+        var all = new List<G>();
+        foreach (Shard shard in s_shards)
+        {
+            shard.gate.Enter();
+            for (G? g = shard.head; g is not null; g = g.allnext)
+            {
+                all.Add(g);
+            }
+
+            shard.gate.Exit();
+        }
+
+        all.Sort((a, b) => a.goid.CompareTo(b.goid));
+        return all;
+    }
+
+    private static Shard[] CreateShards()
+    {
+        var shards = new Shard[Math.Max(4, Environment.ProcessorCount * 2)];
+        for (int i = 0; i < shards.Length; i++)
+        {
+            shards[i] = new Shard();
+        }
+
+        return shards;
+    }
+}

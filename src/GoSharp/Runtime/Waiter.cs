@@ -1,0 +1,69 @@
+namespace GoSharp.Runtime;
+
+/// <summary>
+/// A goroutine waiting on a channel or a sync primitive: Go's sudog. One per goroutine per queue it waits in (a
+/// select waits on several). Pooled per P; owned by the goroutine from the moment it enqueues the
+/// waiter until it reads the outcome after waking.
+/// </summary>
+internal abstract class Waiter
+{
+    /// <summary>The waiting goroutine (a plain thread's stand-in when a thread blocks).</summary>
+    internal G g = null!;
+
+    /// <summary>What the goroutine waits in (for dumps and deadlock detection).</summary>
+    internal IWaitTarget? target;
+
+    /// <summary>Links in the channel's wait queue.</summary>
+    internal Waiter? next;
+    internal Waiter? prev;
+
+    /// <summary>True if the waiter belongs to a select: a waker must win the goroutine's <see cref="G.selectDone"/> first.</summary>
+    internal bool isSelect;
+
+    /// <summary>Set by the waker: true if a value was transferred, false if the channel was closed.</summary>
+    internal bool success;
+
+    /// <summary>The select case this waiter stands for.</summary>
+    internal int caseIndex;
+
+    /// <summary>Next waiter of the same select (Go's waitlink).</summary>
+    internal Waiter? waitlink;
+
+    /// <summary>Returns the waiter to the current P's pool.</summary>
+    internal abstract void Release();
+
+    /// <summary>Readies the goroutine of a waiter that a channel operation completed (after unlocking).</summary>
+    internal static void Wake(Waiter? w)
+    {
+        if (w is not null)
+        {
+            Sched.Ready(w.g);
+        }
+    }
+
+    internal static InvalidOperationException SendOnClosed() => new("send on closed channel");
+}
+
+/// <summary>A waiter carrying a value of the channel's element type (Go's sudog.elem).</summary>
+internal sealed class Waiter<T> : Waiter
+{
+    /// <summary>A sender's value, or the value handed to a receiver.</summary>
+    internal T elem = default!;
+
+    internal static Waiter<T> Rent(G g)
+    {
+        Waiter<T> w = M.Current?.p?.cache.Rent<Waiter<T>>() ?? new Waiter<T>();
+        w.g = g;
+        return w;
+    }
+
+    internal override void Release()
+    {
+        elem = default!;
+        g = null!;
+        next = prev = waitlink = null;
+        target = null;
+        isSelect = success = false;
+        M.Current?.p?.cache.Return(this);
+    }
+}

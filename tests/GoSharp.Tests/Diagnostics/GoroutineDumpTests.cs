@@ -1,0 +1,33 @@
+using GoSharp.Tests.Support;
+
+namespace GoSharp.Tests.Diagnostics;
+
+public class GoroutineDumpTests
+{
+    private static readonly ParkSite s_site = new("Worker.cs", 42, "ch.Receive()");
+
+    /// <summary>What a generated twin looks like: the park site is announced before the operation.</summary>
+    private static async GoTask WaitForever(Chan<int> ch)
+    {
+        await GoroutineEntry.Call;
+        ParkSite.Next(s_site);
+        await ch.ReceiveAsync();
+    }
+
+    [Fact]
+    public void A_dump_lists_parked_goroutines_with_their_wait_and_frames()
+    {
+        var ch = new Chan<int>();
+        var g = Parked.InGoroutine(() => WaitForever(ch));
+        string dump = Go.DumpGoroutines();
+        ch.Send(1); // release it
+
+        string header = $"goroutine {g.goid} [chan receive]:";
+        Assert.Contains(header, dump);
+        string section = dump[dump.IndexOf(header, StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n\n", StringComparison.Ordinal)];
+        Assert.Contains("GoroutineDumpTests.WaitForever", section);
+        Assert.Contains("Worker.cs:42 (ch.Receive())", section);
+        Assert.Contains("waiting on chan Int32", section);
+    }
+}
