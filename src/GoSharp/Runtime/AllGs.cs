@@ -60,6 +60,31 @@ internal static class AllGs
         g.allShard = null;
     }
 
+    /// <summary>True if <paramref name="test"/> holds for every live goroutine; stops at the first that fails.</summary>
+    internal static bool All(Func<G, bool> test)
+    {
+        foreach (Shard shard in s_shards)
+        {
+            shard.gate.Enter();
+            try
+            {
+                for (G? g = shard.head; g is not null; g = g.allnext)
+                {
+                    if (!test(g))
+                    {
+                        return false;
+                    }
+                }
+            }
+            finally
+            {
+                shard.gate.Exit();
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A snapshot of the live goroutines, ordered by id.</summary>
     internal static List<G> Snapshot()
     {

@@ -34,6 +34,7 @@ internal static class DeadlockDetector
     private static readonly bool s_enabled = Environment.GetEnvironmentVariable("GOSHARP_DEADLOCK") != "0";
     private static int s_blockingRuns;
     private static long s_lastChecked = -1;
+    private static long s_stillSince = -1;
 
     /// <summary>True while some <c>Go.Run</c> may be deadlocked: the scheduler then wakes sysmon when it goes idle.</summary>
     internal static bool Watching => s_enabled && Volatile.Read(ref s_blockingRuns) > 0;
@@ -48,8 +49,10 @@ internal static class DeadlockDetector
     internal static void RunEnded() => Interlocked.Decrement(ref s_blockingRuns);
 
     /// <summary>
-    /// Called by sysmon (only) while no P runs goroutines. A settled answer is remembered until
-    /// scheduling activity changes, so a long quiet spell costs one check, not one per tick.
+    /// Called by sysmon (only) on each tick while no P runs goroutines. The goroutines are
+    /// examined only once the scheduler has stayed still for a whole tick (a busy program is
+    /// idle for microseconds at a time and pays nothing), and a settled answer is remembered
+    /// until scheduling activity changes, so a long quiet spell costs one examination.
     /// </summary>
     internal static void CheckWhenIdle()
     {
@@ -59,7 +62,13 @@ internal static class DeadlockDetector
             return;
         }
 
-        Verdict first = Examine(out _);
+        if (activity != s_stillSince)
+        {
+            s_stillSince = activity; // look again next tick, if nothing moves meanwhile
+            return;
+        }
+
+        Verdict first = Examine();
         if (first != Verdict.Deadlocked)
         {
             if (first == Verdict.Alive)
@@ -71,13 +80,13 @@ internal static class DeadlockDetector
         }
 
         Thread.Sleep(GraceMs);
-        if (!Sched.NothingRunning || Activity() != activity || Examine(out List<G> all) != Verdict.Deadlocked)
+        if (!Sched.NothingRunning || Activity() != activity || Examine() != Verdict.Deadlocked)
         {
             return;
         }
 
         s_lastChecked = activity;
-        foreach (G g in all)
+        foreach (G g in AllGs.Snapshot())
         {
             if (g.run is BlockingRun run && run.main == g && !run.IsFinished)
             {
@@ -98,10 +107,9 @@ internal static class DeadlockDetector
         Deadlocked,
     }
 
-    /// <summary>Decides whether any goroutine can run again (see the remarks); <paramref name="all"/> lists them.</summary>
-    private static Verdict Examine(out List<G> all)
+    /// <summary>Decides whether any goroutine can run again (see the remarks).</summary>
+    private static Verdict Examine()
     {
-        all = [];
         if (Sched.TimerCount() > 0)
         {
             return Verdict.Alive;
@@ -112,27 +120,35 @@ internal static class DeadlockDetector
             return Verdict.Unsettled; // queued work may touch GoSharp when it runs
         }
 
-        all = AllGs.Snapshot();
-        foreach (G g in all)
+        Verdict verdict = Verdict.Deadlocked;
+        AllGs.All(g =>
         {
-            if (!GoroutineDump.IsBlocked(g))
-            {
-                // Running with nothing running: either blocked in foreign code on a stuck P, or
-                // caught mid-transition.
-                return Volatile.Read(ref Sched.nstuck) > 0 ? Verdict.Alive : Verdict.Unsettled;
-            }
+            verdict = Judge(g);
+            return verdict == Verdict.Deadlocked;
+        });
+        return verdict;
+    }
 
-            if (!IsDeadWait(g.waitreason))
+    /// <summary>Deadlocked if <paramref name="g"/> sleeps in a wait only another goroutine can end.</summary>
+    private static Verdict Judge(G g)
+    {
+        if (!GoroutineDump.IsBlocked(g))
+        {
+            // Running with nothing running: blocked in foreign code on a stuck P, or caught
+            // mid-transition.
+            return Volatile.Read(ref Sched.nstuck) > 0 ? Verdict.Alive : Verdict.Unsettled;
+        }
+
+        if (!IsDeadWait(g.waitreason))
+        {
+            return Verdict.Alive;
+        }
+
+        for (Waiter? w = g.waiting; w is not null; w = w.waitlink)
+        {
+            if (w.target is null || w.target.ReachableFromThreads)
             {
                 return Verdict.Alive;
-            }
-
-            for (Waiter? w = g.waiting; w is not null; w = w.waitlink)
-            {
-                if (w.target is null || w.target.ReachableFromThreads)
-                {
-                    return Verdict.Alive;
-                }
             }
         }
 
