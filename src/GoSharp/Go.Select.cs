@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GoSharp.Runtime;
 using GoSharp.Channels;
 using GoSharp.CompilerServices;
@@ -32,7 +33,7 @@ public static partial class Go
 
     /// <summary>An empty select in goroutine code: parks the goroutine forever.</summary>
     public static SelectAwaitable<SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault> SelectAsync() =>
-        new(default, count: 0, defaultIndex: -1);
+        new(0, default, default, default, default, default, default, default, default);
 
     /// <summary>Selects among 1 case; returns the index of the case that proceeded.</summary>
     [AwaitableForm(nameof(SelectAsync))]
@@ -40,6 +41,7 @@ public static partial class Go
         SelectBlocking<T0, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault>(1, c0, default, default, default, default, default, default, default);
 
     /// <summary>Selects among 1 case in goroutine code: <c>var s = await SelectAsync(...);</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SelectAwaitable<T0, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault> SelectAsync<T0>(SelectCase<T0> c0) =>
         SelectAwaitableOf<T0, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault>(1, c0, default, default, default, default, default, default, default);
 
@@ -49,6 +51,7 @@ public static partial class Go
         SelectBlocking<T0, T1, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault>(2, c0, c1, default, default, default, default, default, default);
 
     /// <summary>Selects among 2 cases in goroutine code: <c>var s = await SelectAsync(...);</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SelectAwaitable<T0, T1, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault> SelectAsync<T0, T1>(SelectCase<T0> c0, SelectCase<T1> c1) =>
         SelectAwaitableOf<T0, T1, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault>(2, c0, c1, default, default, default, default, default, default);
 
@@ -58,6 +61,7 @@ public static partial class Go
         SelectBlocking<T0, T1, T2, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault>(3, c0, c1, c2, default, default, default, default, default);
 
     /// <summary>Selects among 3 cases in goroutine code: <c>var s = await SelectAsync(...);</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SelectAwaitable<T0, T1, T2, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault> SelectAsync<T0, T1, T2>(SelectCase<T0> c0, SelectCase<T1> c1, SelectCase<T2> c2) =>
         SelectAwaitableOf<T0, T1, T2, SelectDefault, SelectDefault, SelectDefault, SelectDefault, SelectDefault>(3, c0, c1, c2, default, default, default, default, default);
 
@@ -67,6 +71,7 @@ public static partial class Go
         SelectBlocking<T0, T1, T2, T3, SelectDefault, SelectDefault, SelectDefault, SelectDefault>(4, c0, c1, c2, c3, default, default, default, default);
 
     /// <summary>Selects among 4 cases in goroutine code: <c>var s = await SelectAsync(...);</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SelectAwaitable<T0, T1, T2, T3, SelectDefault, SelectDefault, SelectDefault, SelectDefault> SelectAsync<T0, T1, T2, T3>(SelectCase<T0> c0, SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3) =>
         SelectAwaitableOf<T0, T1, T2, T3, SelectDefault, SelectDefault, SelectDefault, SelectDefault>(4, c0, c1, c2, c3, default, default, default, default);
 
@@ -76,6 +81,7 @@ public static partial class Go
         SelectBlocking<T0, T1, T2, T3, T4, SelectDefault, SelectDefault, SelectDefault>(5, c0, c1, c2, c3, c4, default, default, default);
 
     /// <summary>Selects among 5 cases in goroutine code: <c>var s = await SelectAsync(...);</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SelectAwaitable<T0, T1, T2, T3, T4, SelectDefault, SelectDefault, SelectDefault> SelectAsync<T0, T1, T2, T3, T4>(SelectCase<T0> c0, SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3, SelectCase<T4> c4) =>
         SelectAwaitableOf<T0, T1, T2, T3, T4, SelectDefault, SelectDefault, SelectDefault>(5, c0, c1, c2, c3, c4, default, default, default);
 
@@ -85,6 +91,7 @@ public static partial class Go
         SelectBlocking<T0, T1, T2, T3, T4, T5, SelectDefault, SelectDefault>(6, c0, c1, c2, c3, c4, c5, default, default);
 
     /// <summary>Selects among 6 cases in goroutine code: <c>var s = await SelectAsync(...);</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SelectAwaitable<T0, T1, T2, T3, T4, T5, SelectDefault, SelectDefault> SelectAsync<T0, T1, T2, T3, T4, T5>(SelectCase<T0> c0, SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3, SelectCase<T4> c4, SelectCase<T5> c5) =>
         SelectAwaitableOf<T0, T1, T2, T3, T4, T5, SelectDefault, SelectDefault>(6, c0, c1, c2, c3, c4, c5, default, default);
 
@@ -94,6 +101,7 @@ public static partial class Go
         SelectBlocking<T0, T1, T2, T3, T4, T5, T6, SelectDefault>(7, c0, c1, c2, c3, c4, c5, c6, default);
 
     /// <summary>Selects among 7 cases in goroutine code: <c>var s = await SelectAsync(...);</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SelectAwaitable<T0, T1, T2, T3, T4, T5, T6, SelectDefault> SelectAsync<T0, T1, T2, T3, T4, T5, T6>(SelectCase<T0> c0, SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3, SelectCase<T4> c4, SelectCase<T5> c5, SelectCase<T6> c6) =>
         SelectAwaitableOf<T0, T1, T2, T3, T4, T5, T6, SelectDefault>(7, c0, c1, c2, c3, c4, c5, c6, default);
 
@@ -103,63 +111,63 @@ public static partial class Go
         SelectBlocking<T0, T1, T2, T3, T4, T5, T6, T7>(8, c0, c1, c2, c3, c4, c5, c6, c7);
 
     /// <summary>Selects among 8 cases in goroutine code: <c>var s = await SelectAsync(...);</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SelectAwaitable<T0, T1, T2, T3, T4, T5, T6, T7> SelectAsync<T0, T1, T2, T3, T4, T5, T6, T7>(SelectCase<T0> c0, SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3, SelectCase<T4> c4, SelectCase<T5> c5, SelectCase<T6> c6, SelectCase<T7> c7) =>
         SelectAwaitableOf<T0, T1, T2, T3, T4, T5, T6, T7>(8, c0, c1, c2, c3, c4, c5, c6, c7);
 
     private static int SelectBlocking<T0, T1, T2, T3, T4, T5, T6, T7>(int count, SelectCase<T0> c0, SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3, SelectCase<T4> c4, SelectCase<T5> c5, SelectCase<T6> c6, SelectCase<T7> c7)
     {
-        int defaultIndex = DefaultIndex([c0.kind, c1.kind, c2.kind, c3.kind, c4.kind, c5.kind, c6.kind, c7.kind]);
-        var cases = new SelectCases<T0, T1, T2, T3, T4, T5, T6, T7> { c0 = new CaseData<T0>(c0), c1 = new CaseData<T1>(c1), c2 = new CaseData<T2>(c2), c3 = new CaseData<T3>(c3), c4 = new CaseData<T4>(c4), c5 = new CaseData<T5>(c5), c6 = new CaseData<T6>(c6), c7 = new CaseData<T7>(c7) };
+        var cases = default(SelectCases<T0, T1, T2, T3, T4, T5, T6, T7>);
+        cases.Init(c0, c1, c2, c3, c4, c5, c6, c7);
+        int defaultIndex = cases.DefaultIndex();
+        if (Sched.CurrentG is null)
+        {
+            // A plain thread selecting on these channels may send or receive on them later.
+            cases.c0?.NoteUse();
+            cases.c1?.NoteUse();
+            cases.c2?.NoteUse();
+            cases.c3?.NoteUse();
+            cases.c4?.NoteUse();
+            cases.c5?.NoteUse();
+            cases.c6?.NoteUse();
+            cases.c7?.NoteUse();
+        }
+
         int chosen = SelectCore.Block(ref cases, count, defaultIndex);
         switch (chosen)
         {
             case 0 when c0.HasTarget:
-                c0.target = cases.c0.ResultIf(true);
+                c0.target = CaseData<T0>.ResultIf(true, cases.Kind(0), cases.v0, cases.ok);
                 break;
             case 1 when c1.HasTarget:
-                c1.target = cases.c1.ResultIf(true);
+                c1.target = CaseData<T1>.ResultIf(true, cases.Kind(1), cases.v1, cases.ok);
                 break;
             case 2 when c2.HasTarget:
-                c2.target = cases.c2.ResultIf(true);
+                c2.target = CaseData<T2>.ResultIf(true, cases.Kind(2), cases.v2, cases.ok);
                 break;
             case 3 when c3.HasTarget:
-                c3.target = cases.c3.ResultIf(true);
+                c3.target = CaseData<T3>.ResultIf(true, cases.Kind(3), cases.v3, cases.ok);
                 break;
             case 4 when c4.HasTarget:
-                c4.target = cases.c4.ResultIf(true);
+                c4.target = CaseData<T4>.ResultIf(true, cases.Kind(4), cases.v4, cases.ok);
                 break;
             case 5 when c5.HasTarget:
-                c5.target = cases.c5.ResultIf(true);
+                c5.target = CaseData<T5>.ResultIf(true, cases.Kind(5), cases.v5, cases.ok);
                 break;
             case 6 when c6.HasTarget:
-                c6.target = cases.c6.ResultIf(true);
+                c6.target = CaseData<T6>.ResultIf(true, cases.Kind(6), cases.v6, cases.ok);
                 break;
             case 7 when c7.HasTarget:
-                c7.target = cases.c7.ResultIf(true);
+                c7.target = CaseData<T7>.ResultIf(true, cases.Kind(7), cases.v7, cases.ok);
                 break;
         }
 
         return chosen;
     }
 
-    private static SelectAwaitable<T0, T1, T2, T3, T4, T5, T6, T7> SelectAwaitableOf<T0, T1, T2, T3, T4, T5, T6, T7>(int count, SelectCase<T0> c0, SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3, SelectCase<T4> c4, SelectCase<T5> c5, SelectCase<T6> c6, SelectCase<T7> c7)
-    {
-        int defaultIndex = DefaultIndex([c0.kind, c1.kind, c2.kind, c3.kind, c4.kind, c5.kind, c6.kind, c7.kind]);
-        var cases = new SelectCases<T0, T1, T2, T3, T4, T5, T6, T7> { c0 = new CaseData<T0>(c0), c1 = new CaseData<T1>(c1), c2 = new CaseData<T2>(c2), c3 = new CaseData<T3>(c3), c4 = new CaseData<T4>(c4), c5 = new CaseData<T5>(c5), c6 = new CaseData<T6>(c6), c7 = new CaseData<T7>(c7) };
-        return new SelectAwaitable<T0, T1, T2, T3, T4, T5, T6, T7>(cases, count, defaultIndex);
-    }
-
-    private static int DefaultIndex(ReadOnlySpan<SelectCaseKind> kinds)
-    {
-        int found = -1;
-        for (int i = 0; i < kinds.Length; i++)
-        {
-            if (kinds[i] == SelectCaseKind.Default)
-            {
-                found = found < 0 ? i : throw new ArgumentException("select: multiple defaults");
-            }
-        }
-
-        return found;
-    }
+    // Inlined into the caller, so that the awaitable is built in place in its frame (a large
+    // struct returned from a call is copied through a write barrier) and the case kinds fold.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static SelectAwaitable<T0, T1, T2, T3, T4, T5, T6, T7> SelectAwaitableOf<T0, T1, T2, T3, T4, T5, T6, T7>(int count, SelectCase<T0> c0, SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3, SelectCase<T4> c4, SelectCase<T5> c5, SelectCase<T6> c6, SelectCase<T7> c7) =>
+        new(count, c0, c1, c2, c3, c4, c5, c6, c7);
 }

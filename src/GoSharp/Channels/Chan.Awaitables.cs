@@ -22,9 +22,6 @@ public sealed partial class Chan<T>
     /// <summary>Ranges over the channel in goroutine code: <c>await foreach (var v in ch)</c>. Allocates one small object per loop.</summary>
     public AsyncEnumerator GetAsyncEnumerator() => new(this);
 
-    /// <summary>True when a receive would certainly block; read without the lock, rechecked under it.</summary>
-    private bool LooksEmpty => Volatile.Read(ref _qcount) == 0 && !Volatile.Read(ref _closed) && _sendq.IsEmpty;
-
     private void ParkSend(Frame frame, T value)
     {
         G g = Sched.BeginPark(frame, WaitReason.ChanSend);
@@ -172,7 +169,7 @@ public sealed partial class Chan<T>
         public readonly ReceiveWithOkAwaitable GetAwaiter() => this;
 
         /// <summary>Receives now if a value (or the closed channel's zero value) is ready.</summary>
-        public bool IsCompleted => _done || (_done = _chan is not null && !_chan.LooksEmpty && _chan.TryReceiveNow(out _value, out _ok));
+        public bool IsCompleted => _done || (_done = _chan is not null && _chan.MayReceive && _chan.TryReceiveNow(out _value, out _ok));
 
         /// <summary>The value received and whether it was sent.</summary>
         public readonly Received<T> GetResult() => _done ? new Received<T>(_value, _ok) : FinishReceive(Sched.CurrentG!);

@@ -1,44 +1,51 @@
+using System.Runtime.CompilerServices;
 using GoSharp.Channels;
 using GoSharp.Runtime;
 
 namespace GoSharp.Channels;
 
 /// <summary>
-/// A select case as the select algorithm keeps it: the channel, the value to send or the value
-/// received, and what to do at each step. Plain struct (no ref fields), so it can live in an
-/// awaiter that is copied into a goroutine's state machine.
+/// What the select algorithm does with one case of element type <typeparamref name="T"/>: the
+/// channel, the slot holding the value to send or the value received, and the case's kind. The
+/// state itself lives in flat fields of <see cref="SelectCases{T0, T1, T2, T3, T4, T5, T6, T7}"/>
+/// (plain fields, no ref fields, so it can live in an awaiter copied into a goroutine's state
+/// machine); these helpers work on it by reference.
 /// </summary>
-internal struct CaseData<T>
+internal static class CaseData<T>
 {
-    internal Chan<T>? chan;
-    internal T value;
-    internal bool ok;
-    internal SelectCaseKind kind;
-
-    internal CaseData(SelectCase<T> c)
+    /// <summary>
+    /// The first pass: tries the case under its own channel's lock only, skipping the lock when
+    /// the channel certainly is not ready. A nil channel or a default case is never ready here.
+    /// </summary>
+    internal static ChanResult TryAlone(Chan<T>? chan, SelectCaseKind kind, ref T value, ref bool ok, bool precheck, out Waiter? wake)
     {
-        chan = c.chan;
-        value = c.value;
-        ok = false;
-        kind = c.kind;
+        if (chan is not null)
+        {
+            if (kind == SelectCaseKind.Receive)
+            {
+                if (!precheck || chan.MayReceive)
+                {
+                    return chan.TryReceiveAlone(out value, out ok, out wake);
+                }
+            }
+            else if (kind == SelectCaseKind.Send && (!precheck || chan.MaySend))
+            {
+                return chan.TrySendAlone(value, out wake);
+            }
+        }
+
+        wake = null;
+        return ChanResult.WouldBlock;
     }
 
-    /// <summary>A send or receive on a non-nil channel: a case that can ever be ready.</summary>
-    internal readonly bool IsLive => chan is not null && kind is SelectCaseKind.Send or SelectCaseKind.Receive;
-
-    internal readonly long LockId => chan!.id;
-
-    internal readonly void Lock() => chan!.Lock();
-
-    internal readonly void Unlock() => chan!.Unlock();
-
     /// <summary>Tries the case now, all channels locked.</summary>
-    internal ChanResult TryLocked(out Waiter? wake) => kind == SelectCaseKind.Send
-        ? chan!.TrySendLocked(value, out wake)
-        : chan!.TryReceiveLocked(out value, out ok, out wake);
+    internal static ChanResult TryLocked(Chan<T> chan, SelectCaseKind kind, ref T value, ref bool ok, out Waiter? wake) =>
+        kind == SelectCaseKind.Send
+            ? chan.TrySendLocked(value, out wake)
+            : chan.TryReceiveLocked(out value, out ok, out wake);
 
     /// <summary>Queues a waiter for <paramref name="g"/> on the case's channel, all channels locked.</summary>
-    internal readonly Waiter Enqueue(G g, int index)
+    internal static Waiter Enqueue(Chan<T> chan, SelectCaseKind kind, T value, G g, int index)
     {
         Waiter<T> w = Waiter<T>.Rent(g);
         w.isSelect = true;
@@ -46,18 +53,18 @@ internal struct CaseData<T>
         if (kind == SelectCaseKind.Send)
         {
             w.elem = value;
-            chan!.EnqueueSender(w);
+            chan.EnqueueSender(w);
         }
         else
         {
-            chan!.EnqueueReceiver(w);
+            chan.EnqueueReceiver(w);
         }
 
         return w;
     }
 
     /// <summary>A waiter standing for a case that completed while the goroutine was about to park.</summary>
-    internal readonly Waiter Completed(G g, int index, ChanResult result)
+    internal static Waiter Completed(SelectCaseKind kind, T value, bool ok, G g, int index, ChanResult result)
     {
         Waiter<T> w = Waiter<T>.Rent(g);
         w.caseIndex = index;
@@ -66,11 +73,12 @@ internal struct CaseData<T>
         return w;
     }
 
-    /// <summary>Removes a waiter of a case that did not fire, all channels locked.</summary>
-    internal readonly void Dequeue(Waiter w) => chan!.RemoveWaiter(w, sender: kind == SelectCaseKind.Send);
+    /// <summary>Removes a waiter of a case that did not fire, under that channel's lock alone.</summary>
+    internal static void Dequeue(Chan<T> chan, SelectCaseKind kind, Waiter w) =>
+        chan.RemoveWaiterAlone(w, sender: kind == SelectCaseKind.Send);
 
     /// <summary>Takes the outcome of the case that fired. False if it was a send on a channel that got closed.</summary>
-    internal bool Complete(Waiter w)
+    internal static bool Complete(SelectCaseKind kind, ref T value, ref bool ok, Waiter w)
     {
         if (kind == SelectCaseKind.Receive)
         {
@@ -83,6 +91,7 @@ internal struct CaseData<T>
     }
 
     /// <summary>What the case received, if it is the receive case that was chosen; otherwise nothing.</summary>
-    internal readonly Received<T> ResultIf(bool chosen) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Received<T> ResultIf(bool chosen, SelectCaseKind kind, T value, bool ok) =>
         chosen && kind == SelectCaseKind.Receive ? new Received<T>(value, ok) : default;
 }

@@ -13,33 +13,34 @@ namespace GoSharp.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct SelectAwaitable<T0, T1, T2, T3, T4, T5, T6, T7> : ICriticalNotifyCompletion, IGoAwaiter
 {
+    // Bytes, to keep the awaiter (which the state machine copies) small.
     private SelectCases<T0, T1, T2, T3, T4, T5, T6, T7> _cases;
-    private readonly int _count;
-    private readonly int _defaultIndex;
-    private int _chosen;
+    private readonly byte _count;
+    private readonly sbyte _defaultIndex;
+    private sbyte _chosen;
 
-    internal SelectAwaitable(SelectCases<T0, T1, T2, T3, T4, T5, T6, T7> cases, int count, int defaultIndex)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal SelectAwaitable(int count, SelectCase<T0> c0, SelectCase<T1> c1, SelectCase<T2> c2, SelectCase<T3> c3, SelectCase<T4> c4, SelectCase<T5> c5, SelectCase<T6> c6, SelectCase<T7> c7)
     {
-        _cases = cases;
-        _count = count;
-        _defaultIndex = defaultIndex;
+        _cases.Init(c0, c1, c2, c3, c4, c5, c6, c7);
+        _count = (byte)count;
+        _defaultIndex = (sbyte)_cases.DefaultIndex();
         _chosen = -1;
     }
 
     /// <summary>Gets the awaiter (called by <c>await</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly SelectAwaitable<T0, T1, T2, T3, T4, T5, T6, T7> GetAwaiter() => this;
 
     /// <summary>Completes now if a case is ready (or there is a default case).</summary>
     public bool IsCompleted
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             if (_chosen < 0)
             {
-                Span<int> poll = stackalloc int[SelectCore.MaxCases];
-                Span<int> lockOrder = stackalloc int[SelectCore.MaxCases];
-                int n = SelectCore.Order(ref _cases, _count, poll, lockOrder);
-                _chosen = SelectCore.TryNow(ref _cases, poll[..n], lockOrder[..n], _defaultIndex);
+                _chosen = (sbyte)SelectCore.TryNow(ref _cases, _count, _defaultIndex);
             }
 
             return _chosen >= 0;
@@ -47,60 +48,19 @@ public struct SelectAwaitable<T0, T1, T2, T3, T4, T5, T6, T7> : ICriticalNotifyC
     }
 
     /// <summary>The chosen case's index, and the value if it was a receive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public SelectResult<T0, T1, T2, T3, T4, T5, T6, T7> GetResult()
     {
         int chosen = _chosen;
         if (chosen < 0)
         {
-            Span<int> poll = stackalloc int[SelectCore.MaxCases];
-            Span<int> lockOrder = stackalloc int[SelectCore.MaxCases];
-            int n = SelectCore.Order(ref _cases, _count, poll, lockOrder);
-            chosen = SelectCore.AfterWake(ref _cases, lockOrder[..n], Sched.CurrentG!);
+            chosen = SelectCore.AfterWake(ref _cases, Sched.CurrentG!);
         }
 
-        return new SelectResult<T0, T1, T2, T3, T4, T5, T6, T7>(
-            chosen,
-            _cases.c0.ResultIf(chosen == 0),
-            _cases.c1.ResultIf(chosen == 1),
-            _cases.c2.ResultIf(chosen == 2),
-            _cases.c3.ResultIf(chosen == 3),
-            _cases.c4.ResultIf(chosen == 4),
-            _cases.c5.ResultIf(chosen == 5),
-            _cases.c6.ResultIf(chosen == 6),
-            _cases.c7.ResultIf(chosen == 7));
+        return _cases.Result(chosen);
     }
 
-    void IGoAwaiter.Suspend(Frame frame)
-    {
-        Span<int> poll = stackalloc int[SelectCore.MaxCases];
-        Span<int> lockOrder = stackalloc int[SelectCore.MaxCases];
-        int n = SelectCore.Order(ref _cases, _count, poll, lockOrder);
-        poll = poll[..n];
-        lockOrder = lockOrder[..n];
-        if (n == 0)
-        {
-            Sched.BeginPark(frame, WaitReason.SelectNoCases); // nothing can ever wake it
-            return;
-        }
-
-        G g = Sched.BeginPark(frame, WaitReason.Select);
-        SelectCore.LockAll(ref _cases, lockOrder);
-        int chosen = SelectCore.Poll(ref _cases, poll, out ChanResult result, out Waiter? wake);
-        if (chosen >= 0)
-        {
-            // A case became ready after the fast path: resume at once, as if woken by it.
-            SelectCore.UnlockAll(ref _cases, lockOrder);
-            Waiter.Wake(wake);
-            Waiter w = _cases.Completed(chosen, g, result);
-            g.waiting = w;
-            g.param = w;
-            Sched.CancelPark(g);
-            return;
-        }
-
-        SelectCore.EnqueueAll(ref _cases, lockOrder, g);
-        SelectCore.UnlockAll(ref _cases, lockOrder);
-    }
+    void IGoAwaiter.Suspend(Frame frame) => SelectCore.Park(ref _cases, _count, frame);
 
     /// <summary>Not supported outside goroutine code.</summary>
     public readonly void OnCompleted(Action continuation) => throw Sched.NotOnGoroutine();

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace GoSharp;
 
@@ -17,6 +18,7 @@ public ref struct SelectCase<T>
     internal readonly T value;
     internal readonly SelectCaseKind kind;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private SelectCase(Chan<T>? chan, ref Received<T> target, T value, SelectCaseKind kind)
     {
         this.chan = chan;
@@ -25,18 +27,22 @@ public ref struct SelectCase<T>
         this.kind = kind;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static SelectCase<T> Send(Chan<T>? chan, T value) =>
         new(chan, ref System.Runtime.CompilerServices.Unsafe.NullRef<Received<T>>(), value, SelectCaseKind.Send);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static SelectCase<T> Receive(Chan<T>? chan, [UnscopedRef] out Received<T> target)
     {
         target = default;
         return new SelectCase<T>(chan, ref target, default!, SelectCaseKind.Receive);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static SelectCase<T> Receive(Chan<T>? chan) =>
         new(chan, ref System.Runtime.CompilerServices.Unsafe.NullRef<Received<T>>(), default!, SelectCaseKind.Receive);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static SelectCase<T> Default() =>
         new(null, ref System.Runtime.CompilerServices.Unsafe.NullRef<Received<T>>(), default!, SelectCaseKind.Default);
 
@@ -66,12 +72,15 @@ internal enum SelectCaseKind : byte
 public static class SelectCaseExtensions
 {
     /// <summary>A case receiving from <paramref name="chan"/> into <paramref name="received"/> (Go's <c>case v, ok := &lt;-ch:</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SelectCase<T> OnReceive<T>(this Chan<T>? chan, [UnscopedRef] out Received<T> received) =>
         SelectCase<T>.Receive(chan, out received);
 
     /// <summary>A case receiving from <paramref name="chan"/> and discarding the value (Go's <c>case &lt;-ch:</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SelectCase<T> OnReceive<T>(this Chan<T>? chan) => SelectCase<T>.Receive(chan);
 
     /// <summary>A case sending <paramref name="value"/> on <paramref name="chan"/> (Go's <c>case ch &lt;- v:</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SelectCase<T> OnSend<T>(this Chan<T>? chan, T value) => SelectCase<T>.Send(chan, value);
 }

@@ -1,24 +1,32 @@
+using System.Runtime.CompilerServices;
 using GoSharp.Channels;
 using GoSharp.Runtime;
 
 namespace GoSharp.Channels;
 
 /// <summary>
-/// The select algorithm: Go's selectgo.
+/// The select algorithm: Go's selectgo, with a lock-light first pass.
 /// </summary>
 /// <remarks>
 /// <list type="number">
-/// <item>Shuffle the live cases into a random <em>poll order</em> (so that among ready cases each
-/// is chosen with equal probability) and sort them by channel id into a <em>lock order</em> (so
-/// that two selects on the same channels can never deadlock; object addresses move in .NET, so
-/// channels carry an id).</item>
-/// <item>Pass 1: lock every channel, and try the cases in poll order; the first that can proceed
-/// wins. With none ready, a default case wins.</item>
+/// <item>Pass 0 (<see cref="TryNow"/>): try the cases one at a time in a uniformly random order
+/// (so that among ready cases each is chosen with equal probability), each under its own
+/// channel's lock only, and skip the lock when a lock-free read shows the channel is certainly
+/// not ready. The first case that proceeds wins: it proceeded atomically under its channel's lock,
+/// so the select took effect at that moment. Finding nothing proves nothing (the reads were at
+/// different moments), so a default case is chosen only after pass 1 confirms it.</item>
+/// <item>Pass 1 (only if pass 0 found nothing): shuffle the live cases into a random <em>poll
+/// order</em> and sort them by channel id into a <em>lock order</em> (so that two selects on the
+/// same channels can never deadlock; object addresses move in .NET, so channels carry an id).
+/// Lock every channel and try the cases in poll order; the first that can proceed wins. With none
+/// ready, a default case wins.</item>
 /// <item>Pass 2: queue one waiter per case (flagged <see cref="Waiter.isSelect"/>), unlock, park.
 /// A waker must win the goroutine's <see cref="G.selectDone"/> CAS before it may use one of these
 /// waiters, so exactly one case commits however many channels fire at once.</item>
-/// <item>Pass 3, after waking: lock every channel again and remove the waiters of the cases that
-/// did not fire; the one that fired is in <see cref="G.param"/>.</item>
+/// <item>Pass 3, after waking: remove the waiters of the cases that did not fire, each under its
+/// own channel's lock (no waker can use them any more: <see cref="G.selectDone"/> stays set until
+/// the goroutine's next select queues new waiters); the one that fired is in
+/// <see cref="G.param"/>.</item>
 /// </list>
 /// A select with no live case and no default blocks forever.
 /// </remarks>
@@ -27,66 +35,196 @@ internal static class SelectCore
     /// <summary>The most cases a select takes (Go has no limit; eight covers real code).</summary>
     internal const int MaxCases = 8;
 
-    [ThreadStatic]
-    private static FastRand t_rand;
+    /// <summary>Case indices 0..7, one per 4-bit nibble: the start of a shuffle.</summary>
+    private const uint Identity = 0x76543210;
 
-    /// <summary>Fills the poll and lock orders with the live cases; returns how many there are.</summary>
-    internal static int Order<TCases>(ref TCases cases, int count, Span<int> poll, Span<int> lockOrder)
+    /// <summary>The calling thread's xorshift state (Go's per-M cheaprand); 0 until first used.</summary>
+    [ThreadStatic]
+    private static uint t_rand;
+
+    /// <summary>
+    /// Pass 0, and pass 1 if there is a default case and pass 0 found nothing: the case that
+    /// proceeded, the default case, or -1 if the select must wait. Readies whoever the chosen
+    /// case woke; throws if it is a send on a closed channel.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int TryNow<TCases>(ref TCases cases, int count, int defaultIndex)
+        where TCases : struct, ISelectCases
+    {
+        int chosen = TryEach(ref cases, count, out uint order);
+        return chosen >= 0 || defaultIndex < 0 ? chosen : TryAllLocked(ref cases, count, order, defaultIndex);
+    }
+
+    /// <summary>
+    /// Pass 0: the cases in a random order (a lazy Fisher-Yates shuffle), each tried under its
+    /// own channel's lock; the first that proceeds wins. -1 if none did, and then
+    /// <paramref name="order"/> holds the order tried (nibble k: the k-th case tried), a uniformly
+    /// random permutation that pass 1 can poll in as well.
+    /// </summary>
+    private static int TryEach<TCases>(ref TCases cases, int count, out uint order)
+        where TCases : struct, ISelectCases
+    {
+        uint r = NextRandom();
+        uint left = Identity; // the cases not tried yet, in nibbles [0, n)
+        order = 0;
+        for (int n = count; n > 0; n--)
+        {
+            // j uniform in [0, n): the high half of r * n; the low half feeds the next draw
+            // (8! < 2^16, so the 32 random bits cover every draw with negligible bias).
+            ulong m = (ulong)r * (uint)n;
+            r = (uint)m;
+            int at = (int)(m >> 32) << 2;
+            int last = (n - 1) << 2;
+            int i = (int)((left >> at) & 0xF);
+            left = (left & ~(0xFu << at)) | (((left >> last) & 0xF) << at);
+            order |= (uint)i << ((count - n) << 2);
+
+            ChanResult result = cases.TryAlone(i, precheck: true, out Waiter? wake);
+            if (result != ChanResult.WouldBlock)
+            {
+                Waiter.Wake(wake);
+                if (result == ChanResult.Closed)
+                {
+                    throw Waiter.SendOnClosed();
+                }
+
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Pass 1 alone (locks taken and released): the case that proceeded, else the default case.</summary>
+    private static int TryAllLocked<TCases>(ref TCases cases, int count, uint order, int defaultIndex)
+        where TCases : struct, ISelectCases
+    {
+        CaseIndices pollBuffer = default, lockBuffer = default;
+        Span<int> poll = pollBuffer, locks = lockBuffer;
+        int n = Order(ref cases, count, order, poll, locks, out int nlocks);
+        if (n == 0)
+        {
+            return defaultIndex;
+        }
+
+        if (n == 1)
+        {
+            // One channel: a single locked attempt is atomic on its own.
+            ChanResult single = cases.TryAlone(poll[0], precheck: false, out Waiter? woken);
+            return Finish(poll[0], single, woken, defaultIndex);
+        }
+
+        locks = locks[..nlocks];
+        LockAll(ref cases, locks);
+        int chosen = Poll(ref cases, poll[..n], out ChanResult result, out Waiter? wake);
+        UnlockAll(ref cases, locks);
+        return Finish(chosen, result, wake, defaultIndex);
+    }
+
+    private static int Finish(int chosen, ChanResult result, Waiter? wake, int defaultIndex)
+    {
+        if (result == ChanResult.WouldBlock)
+        {
+            return defaultIndex;
+        }
+
+        Waiter.Wake(wake);
+        if (result == ChanResult.Closed)
+        {
+            throw Waiter.SendOnClosed();
+        }
+
+        return chosen;
+    }
+
+    /// <summary>
+    /// Fills the poll order with the live cases, shuffled, and the lock order with one case per
+    /// distinct channel, sorted by channel id; returns how many live cases there are.
+    /// </summary>
+    internal static int Order<TCases>(ref TCases cases, int count, Span<int> poll, Span<int> locks, out int nlocks)
+        where TCases : struct, ISelectCases
+    {
+        // A random permutation of [0, count), as in pass 0.
+        uint r = NextRandom();
+        uint left = Identity, order = 0;
+        for (int n = count; n > 0; n--)
+        {
+            ulong m = (ulong)r * (uint)n;
+            r = (uint)m;
+            int at = (int)(m >> 32) << 2;
+            int last = (n - 1) << 2;
+            order |= ((left >> at) & 0xF) << ((count - n) << 2);
+            left = (left & ~(0xFu << at)) | (((left >> last) & 0xF) << at);
+        }
+
+        return Order(ref cases, count, order, poll, locks, out nlocks);
+    }
+
+    /// <summary>
+    /// Fills the poll order with the live cases in the order of the permutation
+    /// <paramref name="order"/> (nibble k: the k-th case), and the lock order with one case per
+    /// distinct channel, sorted by channel id; returns how many live cases there are.
+    /// </summary>
+    private static int Order<TCases>(ref TCases cases, int count, uint order, Span<int> poll, Span<int> locks, out int nlocks)
         where TCases : struct, ISelectCases
     {
         int n = 0;
-        for (int i = 0; i < count; i++)
+        for (int k = 0; k < count; k++, order >>= 4)
         {
+            int i = (int)(order & 0xF);
             if (cases.IsLive(i))
             {
                 poll[n++] = i;
             }
         }
 
-        for (int i = 1; i < n; i++)
-        {
-            int j = RandomIndex(i + 1);
-            (poll[i], poll[j]) = (poll[j], poll[i]);
-        }
-
+        LockIds idBuffer = default;
+        Span<long> ids = idBuffer;
+        nlocks = 0;
         for (int k = 0; k < n; k++)
         {
             int i = poll[k];
             long id = cases.LockId(i);
-            int at = k;
-            while (at > 0 && cases.LockId(lockOrder[at - 1]) > id)
+            int at = nlocks;
+            while (at > 0 && ids[at - 1] > id)
             {
-                lockOrder[at] = lockOrder[at - 1];
                 at--;
             }
 
-            lockOrder[at] = i;
+            if (at > 0 && ids[at - 1] == id)
+            {
+                continue; // the same channel in two cases: lock it once
+            }
+
+            for (int s = nlocks; s > at; s--)
+            {
+                ids[s] = ids[s - 1];
+                locks[s] = locks[s - 1];
+            }
+
+            ids[at] = id;
+            locks[at] = i;
+            nlocks++;
         }
 
         return n;
     }
 
-    internal static void LockAll<TCases>(ref TCases cases, ReadOnlySpan<int> lockOrder)
+    internal static void LockAll<TCases>(ref TCases cases, ReadOnlySpan<int> locks)
         where TCases : struct, ISelectCases
     {
-        for (int k = 0; k < lockOrder.Length; k++)
+        foreach (int i in locks)
         {
-            if (k == 0 || cases.LockId(lockOrder[k]) != cases.LockId(lockOrder[k - 1]))
-            {
-                cases.Lock(lockOrder[k]);
-            }
+            cases.Lock(i);
         }
     }
 
-    internal static void UnlockAll<TCases>(ref TCases cases, ReadOnlySpan<int> lockOrder)
+    internal static void UnlockAll<TCases>(ref TCases cases, ReadOnlySpan<int> locks)
         where TCases : struct, ISelectCases
     {
-        for (int k = lockOrder.Length - 1; k >= 0; k--)
+        for (int k = locks.Length - 1; k >= 0; k--)
         {
-            if (k == 0 || cases.LockId(lockOrder[k]) != cases.LockId(lockOrder[k - 1]))
-            {
-                cases.Unlock(lockOrder[k]);
-            }
+            cases.Unlock(locks[k]);
         }
     }
 
@@ -109,36 +247,49 @@ internal static class SelectCore
     }
 
     /// <summary>
-    /// Pass 1 alone (locks taken and released): the case that proceeded, the default case, or -1
-    /// if the select must wait. Readies whoever the chosen case woke.
+    /// Passes 1 and 2 for a goroutine whose pass 0 found nothing ready (and that has no default
+    /// case): parks the goroutine on every case, or resumes it at once if a case became ready.
     /// </summary>
-    internal static int TryNow<TCases>(ref TCases cases, ReadOnlySpan<int> poll, ReadOnlySpan<int> lockOrder, int defaultIndex)
+    internal static void Park<TCases>(ref TCases cases, int count, Frame frame)
         where TCases : struct, ISelectCases
     {
-        if (poll.Length == 0)
+        CaseIndices pollBuffer = default, lockBuffer = default;
+        Span<int> poll = pollBuffer, locks = lockBuffer;
+        int n = Order(ref cases, count, poll, locks, out int nlocks);
+        if (n == 0)
         {
-            return defaultIndex;
+            Sched.BeginPark(frame, WaitReason.SelectNoCases); // nothing can ever wake it
+            return;
         }
 
-        LockAll(ref cases, lockOrder);
+        poll = poll[..n];
+        locks = locks[..nlocks];
+        G g = Sched.BeginPark(frame, WaitReason.Select);
+        LockAll(ref cases, locks);
         int chosen = Poll(ref cases, poll, out ChanResult result, out Waiter? wake);
-        UnlockAll(ref cases, lockOrder);
-        Waiter.Wake(wake);
-        if (result == ChanResult.Closed)
+        if (chosen >= 0)
         {
-            throw Waiter.SendOnClosed();
+            // A case became ready after the fast path: resume at once, as if woken by it.
+            UnlockAll(ref cases, locks);
+            Waiter.Wake(wake);
+            Waiter w = cases.Completed(chosen, g, result);
+            g.waiting = w;
+            g.param = w;
+            Sched.CancelPark(g);
+            return;
         }
 
-        return chosen >= 0 ? chosen : defaultIndex;
+        EnqueueAll(ref cases, poll, g);
+        UnlockAll(ref cases, locks);
     }
 
     /// <summary>Pass 2 with every channel locked: a waiter for <paramref name="g"/> on every case.</summary>
-    internal static void EnqueueAll<TCases>(ref TCases cases, ReadOnlySpan<int> lockOrder, G g)
+    internal static void EnqueueAll<TCases>(ref TCases cases, ReadOnlySpan<int> poll, G g)
         where TCases : struct, ISelectCases
     {
         Volatile.Write(ref g.selectDone, 0);
         g.waiting = null;
-        foreach (int i in lockOrder)
+        foreach (int i in poll)
         {
             Waiter w = cases.Enqueue(i, g);
             w.waitlink = g.waiting;
@@ -150,36 +301,27 @@ internal static class SelectCore
     /// Pass 3, after waking: dequeue the cases that did not fire, take the outcome of the one that
     /// did (now in the case data), release the waiters; returns the chosen index.
     /// </summary>
-    internal static int AfterWake<TCases>(ref TCases cases, ReadOnlySpan<int> lockOrder, G g)
+    internal static int AfterWake<TCases>(ref TCases cases, G g)
         where TCases : struct, ISelectCases
     {
         var winner = (Waiter)g.param!;
         g.param = null;
-        if (lockOrder.Length > 1)
-        {
-            LockAll(ref cases, lockOrder);
-            for (Waiter? w = g.waiting; w is not null; w = w.waitlink)
-            {
-                if (w != winner)
-                {
-                    cases.Dequeue(w.caseIndex, w);
-                }
-            }
-
-            UnlockAll(ref cases, lockOrder);
-        }
-
-        int chosen = winner.caseIndex;
-        bool completed = cases.Complete(chosen, winner);
         Waiter? next = g.waiting;
         g.waiting = null;
         while (next is not null)
         {
             Waiter w = next;
             next = w.waitlink;
-            w.Release();
+            if (w != winner)
+            {
+                cases.Dequeue(w.caseIndex, w);
+                w.Release();
+            }
         }
 
+        int chosen = winner.caseIndex;
+        bool completed = cases.Complete(chosen, winner);
+        winner.Release();
         if (!completed)
         {
             throw Waiter.SendOnClosed();
@@ -188,48 +330,77 @@ internal static class SelectCore
         return chosen;
     }
 
-    /// <summary>The blocking select: passes 1 to 3 with the calling thread blocked in between.</summary>
+    /// <summary>The blocking select: passes 0 to 3 with the calling thread blocked in between.</summary>
     internal static int Block<TCases>(ref TCases cases, int count, int defaultIndex)
         where TCases : struct, ISelectCases
     {
-        Span<int> poll = stackalloc int[MaxCases];
-        Span<int> lockOrder = stackalloc int[MaxCases];
-        int n = Order(ref cases, count, poll, lockOrder);
-        poll = poll[..n];
-        lockOrder = lockOrder[..n];
+        int chosen = TryNow(ref cases, count, defaultIndex);
+        if (chosen >= 0)
+        {
+            return chosen;
+        }
+
+        CaseIndices pollBuffer = default, lockBuffer = default;
+        Span<int> poll = pollBuffer, locks = lockBuffer;
+        int n = Order(ref cases, count, poll, locks, out int nlocks);
         if (n == 0)
         {
-            if (defaultIndex >= 0)
-            {
-                return defaultIndex;
-            }
-
             ThreadWait.BlockForever(WaitReason.SelectNoCases);
         }
 
-        LockAll(ref cases, lockOrder);
-        int chosen = Poll(ref cases, poll, out ChanResult result, out Waiter? wake);
-        if (chosen >= 0 || defaultIndex >= 0)
+        poll = poll[..n];
+        locks = locks[..nlocks];
+        LockAll(ref cases, locks);
+        chosen = Poll(ref cases, poll, out ChanResult result, out Waiter? wake);
+        if (chosen >= 0)
         {
-            UnlockAll(ref cases, lockOrder);
+            UnlockAll(ref cases, locks);
             Waiter.Wake(wake);
             if (result == ChanResult.Closed)
             {
                 throw Waiter.SendOnClosed();
             }
 
-            return chosen >= 0 ? chosen : defaultIndex;
+            return chosen;
         }
 
         G g = ThreadWait.Begin(WaitReason.Select);
-        EnqueueAll(ref cases, lockOrder, g);
-        UnlockAll(ref cases, lockOrder);
+        EnqueueAll(ref cases, poll, g);
+        UnlockAll(ref cases, locks);
         ThreadWait.Block(g);
-        return AfterWake(ref cases, lockOrder, g);
+        return AfterWake(ref cases, g);
     }
 
-    private static int RandomIndex(int n)
+    /// <summary>A random number from the calling thread's generator: one thread-static access.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint NextRandom()
     {
-        return M.Current is M m ? m.rand.Next(n) : t_rand.Next(n);
+        uint x = t_rand;
+        if (x == 0)
+        {
+            x = Seed();
+        }
+
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        t_rand = x;
+        return x;
     }
+
+    private static uint Seed() => (uint)Random.Shared.Next() | 1;
+}
+
+/// <summary>Case indices of one select (a poll or lock order), on the stack.</summary>
+[InlineArray(SelectCore.MaxCases)]
+internal struct CaseIndices
+{
+    private int _first;
+}
+
+/// <summary>Channel ids of one select's lock order, on the stack.</summary>
+[InlineArray(SelectCore.MaxCases)]
+internal struct LockIds
+{
+    private long _first;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GoSharp;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace GoSharp;
 /// </summary>
 public readonly struct SelectResult<T0, T1, T2, T3, T4, T5, T6, T7>
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal SelectResult(int index, Received<T0> case0, Received<T1> case1, Received<T2> case2, Received<T3> case3,
         Received<T4> case4, Received<T5> case5, Received<T6> case6, Received<T7> case7)
     {

@@ -98,8 +98,7 @@ public sealed class ErrGroup
     public bool TryGo(Action f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        Chan<Unit>? sem = _sem;
-        if (sem is not null && !sem.TrySend(default))
+        if (!TryTakeSlot(out Chan<Unit>? sem))
         {
             return false;
         }
@@ -112,14 +111,20 @@ public sealed class ErrGroup
     public bool TryGo(Func<GoTask> f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        Chan<Unit>? sem = _sem;
-        if (sem is not null && !sem.TrySend(default))
+        if (!TryTakeSlot(out Chan<Unit>? sem))
         {
             return false;
         }
 
         Start(f, sem);
         return true;
+    }
+
+    /// <summary>Takes a slot under the limit if one is free now (always, with no limit).</summary>
+    private bool TryTakeSlot(out Chan<Unit>? sem)
+    {
+        sem = _sem;
+        return sem is null || sem.TrySend(default);
     }
 
     /// <summary>
