@@ -12,9 +12,6 @@ namespace GoSharp.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ParkSite
 {
-    [ThreadStatic]
-    private static ParkSite? t_next;
-
     /// <summary>Creates a site.</summary>
     /// <param name="file">The source file, as the compiler saw it.</param>
     /// <param name="line">The 1-based line.</param>
@@ -35,15 +32,17 @@ public sealed class ParkSite
     /// <summary>The operation as written.</summary>
     public string Operation { get; }
 
-    /// <summary>Announces that the current goroutine is about to perform the operation at <paramref name="site"/>.</summary>
-    public static void Next(ParkSite site) => t_next = site;
-
-    /// <summary>Takes the announced site (if any) for a goroutine that parks now.</summary>
-    internal static ParkSite? Take()
+    /// <summary>
+    /// Announces that the current goroutine is about to perform the operation at
+    /// <paramref name="site"/>; if it parks there, dumps show this site. Kept per goroutine, so
+    /// an operation that completes without parking leaves no trace on other goroutines.
+    /// </summary>
+    public static void Next(ParkSite site)
     {
-        ParkSite? site = t_next;
-        t_next = null;
-        return site;
+        if (Sched.CurrentG is G g)
+        {
+            g.parkSite = site;
+        }
     }
 
     /// <inheritdoc/>

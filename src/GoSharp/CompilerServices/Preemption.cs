@@ -21,16 +21,18 @@ public static class Preemption
     public static CheckpointAwaitable Checkpoint() => default;
 
     /// <summary>The current goroutine's preemption flag (unset forever on a plain thread).</summary>
-    public static PreemptionFlag Current => new(Sched.CurrentG);
+    public static PreemptionFlag Current => new(Sched.CurrentG ?? ThreadG.Current);
 }
 
 /// <summary>A goroutine's preemption request, cheap to poll in a tight loop.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct PreemptionFlag
 {
-    private readonly G? _g;
+    // Never null (a plain thread's stand-in is never asked to yield), so a back-edge check is
+    // one load and one branch.
+    private readonly G _g;
 
-    internal PreemptionFlag(G? g)
+    internal PreemptionFlag(G g)
     {
         _g = g;
     }
@@ -39,7 +41,7 @@ public readonly struct PreemptionFlag
     public bool IsRequested
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _g is not null && Volatile.Read(ref _g.preempt);
+        get => Volatile.Read(ref _g.preempt);
     }
 }
 

@@ -61,7 +61,7 @@ internal abstract class G : Frame
     /// <summary>The waiters of the select the goroutine is parked in, linked by waitlink (Go's gp.waiting).</summary>
     internal Waiter? waiting;
 
-    /// <summary>Where in the user's source the goroutine parked, when generated code said so.</summary>
+    /// <summary>The user's source line of the goroutine's latest announced park site (generated code sets it).</summary>
     internal GoSharp.CompilerServices.ParkSite? parkSite;
 
     /// <summary>Links in <see cref="AllGs"/>, and the shard that holds them.</summary>
@@ -99,6 +99,7 @@ internal abstract class G : Frame
         completed = false;
         preempt = false;
         param = null;
+        parkSite = null;
         waitreason = WaitReason.None;
         Volatile.Write(ref status, GStatus.Runnable);
     }

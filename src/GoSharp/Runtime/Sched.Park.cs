@@ -40,7 +40,6 @@ internal static partial class Sched
         G g = Suspend(frame, reason, FrameOutcome.Park);
         g.waitsince = Environment.TickCount64;
         g.waiting = null;
-        g.parkSite = GoSharp.CompilerServices.ParkSite.Take();
         Volatile.Write(ref g.status, GStatus.Parking);
         return g;
     }

@@ -50,7 +50,6 @@ internal static class ThreadWait
         g.waitreason = reason;
         g.waitsince = Environment.TickCount64;
         g.waiting = null;
-        g.parkSite = GoSharp.CompilerServices.ParkSite.Take();
         g.blockedThread = note;
         return g;
     }
