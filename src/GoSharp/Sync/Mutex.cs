@@ -230,6 +230,12 @@ public sealed class Mutex : ILocker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool CanSpin(int iter) => iter < 4 && Environment.ProcessorCount > 1 && Volatile.Read(ref Sched.gomaxprocs) > 1;
 
+    /// <summary>True while the mutex is in starvation mode (for tests and dumps).</summary>
+    internal bool IsStarving => (Volatile.Read(ref _state) & Starving) != 0;
+
+    /// <summary>The number of goroutines waiting for the lock (for tests and dumps).</summary>
+    internal int Waiters => Volatile.Read(ref _state) >> WaiterShift;
+
     /// <inheritdoc/>
     public override string ToString()
     {

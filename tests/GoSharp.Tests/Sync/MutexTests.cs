@@ -176,15 +176,28 @@ public class MutexTests
                 log.Add("waiter");
                 mu.Unlock();
             });
-            await Go.SleepAsync(TimeSpan.FromMilliseconds(5)); // the waiter parks in LockAsync meanwhile
+            while (mu.Waiters == 0)
+            {
+                await Go.SleepAsync(TimeSpan.FromMilliseconds(1)); // the waiter parks in LockAsync
+            }
 
+            await Go.SleepAsync(TimeSpan.FromMilliseconds(5)); // ... for well over 1 ms
             mu.Unlock();                   // wakes the waiter, which cannot run yet (one P)
             log.Add(mu.TryLock() ? "newcomer won the race" : "newcomer lost the race");
-            await Go.GoschedAsync();       // the waiter runs, fails, and turns on starvation mode
+            while (!mu.IsStarving)
+            {
+                await Go.GoschedAsync();   // the waiter runs, fails, and turns on starvation mode
+            }
+
             mu.Unlock();                   // starvation mode: the lock goes straight to the waiter
             log.Add(mu.TryLock() ? "newcomer barged in" : "newcomer waits");
-            await Go.GoschedAsync();       // the waiter takes its turn
-            Assert.True(mu.TryLock());     // back to normal mode
+            while (!log.Contains("waiter"))
+            {
+                await Go.GoschedAsync();   // the waiter takes its turn
+            }
+
+            Assert.False(mu.IsStarving);   // the last waiter served: back to normal mode
+            Assert.True(mu.TryLock());
             mu.Unlock();
         }));
 

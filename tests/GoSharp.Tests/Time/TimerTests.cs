@@ -42,7 +42,9 @@ public class TimerTests
         Assert.Equal(n, done);
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(500));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.ElapsedMilliseconds} ms");
-        Assert.True(maxThreads <= 8, $"{maxThreads} busy scheduler threads for {n} sleepers");
+        // A few more than GOMAXPROCS: sysmon adds a thread when a loaded machine deschedules one
+        // for 20 ms. A thread per sleeper would be 100,000.
+        Assert.True(maxThreads <= 16, $"{maxThreads} busy scheduler threads for {n} sleepers");
     }
 
     [Fact]
