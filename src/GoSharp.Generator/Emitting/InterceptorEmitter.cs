@@ -1,0 +1,141 @@
+using System.Globalization;
+using GoSharp.Generator.Model;
+using GoSharp.Generator.Parsing;
+
+namespace GoSharp.Generator.Emitting;
+
+/// <summary>
+/// Writes the interceptors of every <c>go(() =&gt; F(args))</c> / <c>Go.Run(() =&gt; F(args))</c>
+/// site. Each site has two: the outer call invokes the lambda at once, which evaluates F's
+/// receiver and arguments in the caller, as Go evaluates a go statement's; the lambda's call to F
+/// is intercepted in turn and creates F's twin as a new goroutine instead of running F.
+/// </summary>
+internal static class InterceptorEmitter
+{
+    private const string Entry = "global::GoSharp.CompilerServices.GoroutineEntry.Spawn";
+    private const string Goroutines = "global::GoSharp.CompilerServices.Goroutines";
+
+    public static string Emit(ImmutableEquatableArray<InterceptorSpec> specs)
+    {
+        var w = new SourceWriter();
+        SourceWriter.Header(w);
+        w.Line();
+        w.Line("namespace System.Runtime.CompilerServices");
+        w.OpenBlock();
+        w.Line("[global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]");
+        w.Line("file sealed class InterceptsLocationAttribute : global::System.Attribute");
+        w.OpenBlock();
+        w.Line("public InterceptsLocationAttribute(int version, string data)");
+        w.OpenBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+        w.Line();
+        w.Line("namespace " + InterceptorParser.Namespace);
+        w.OpenBlock();
+        w.Line(SourceWriter.GeneratedCodeAttribute);
+        w.Line("file static class GoroutineInterceptors");
+        w.OpenBlock();
+
+        bool anyGo = false;
+        foreach (InterceptorSpec spec in specs)
+        {
+            if (spec.Api == InterceptedApi.Go)
+            {
+                if (!anyGo)
+                {
+                    w.Line("// go(() => F(args)): run the lambda now; its call to F (intercepted below) spawns F's twin.");
+                }
+
+                anyGo = true;
+                Attribute(w, spec.Outer);
+            }
+        }
+
+        if (anyGo)
+        {
+            w.Line("public static void Go(global::System.Action f) => f();");
+        }
+
+        for (int i = 0; i < specs.Count; i++)
+        {
+            InterceptorSpec spec = specs[i];
+            string n = i.ToString(CultureInfo.InvariantCulture);
+            string twin = spec.TwinTarget + "(" + Entry + (spec.InnerArguments.Length > 0 ? ", " + spec.InnerArguments : "") + ")";
+            string returnType = spec.ReturnType ?? "void";
+            string task = spec.ReturnType is null
+                ? "global::GoSharp.CompilerServices.GoTask"
+                : "global::GoSharp.CompilerServices.GoTask<" + spec.ReturnType + ">";
+            w.Line();
+            if (spec.Api == InterceptedApi.Go)
+            {
+                Attribute(w, spec.Inner);
+                w.Line("public static " + returnType + " Spawn" + n + "(" + spec.InnerParameters + ")");
+                w.OpenBlock();
+                w.Line(Goroutines + ".Spawn(" + twin + ");");
+                if (spec.ReturnType is not null)
+                {
+                    w.Line("return default!;");
+                }
+
+                w.CloseBlock();
+                continue;
+            }
+
+            // Run/RunAsync: the inner call leaves the twin in a thread-static slot for the outer call.
+            w.Line("[global::System.ThreadStatic]");
+            w.Line("private static " + task + " s_main" + n + ";");
+            w.Line();
+            Attribute(w, spec.Outer);
+            if (spec.Api == InterceptedApi.RunAsync)
+            {
+                w.Line("public static global::System.Threading.Tasks.Task RunAsync" + n + "(global::System.Action main)");
+                w.OpenBlock();
+                w.Line("try");
+                w.OpenBlock();
+                w.Line("main();");
+                w.CloseBlock();
+                w.Line("catch (global::System.Exception e)");
+                w.OpenBlock();
+                w.Line("return global::System.Threading.Tasks.Task.FromException(e);");
+                w.CloseBlock();
+                w.Line();
+                w.Line(task + " goroutine = s_main" + n + ";");
+                w.Line("s_main" + n + " = default;");
+                w.Line("return " + Goroutines + ".RunAsync(goroutine);");
+                w.CloseBlock();
+            }
+            else
+            {
+                string mainType = spec.ReturnType is null ? "global::System.Action" : "global::System.Func<" + spec.ReturnType + ">";
+                w.Line("public static " + returnType + " Run" + n + "(" + mainType + " main)");
+                w.OpenBlock();
+                w.Line("main();");
+                w.Line(task + " goroutine = s_main" + n + ";");
+                w.Line("s_main" + n + " = default;");
+                w.Line((spec.ReturnType is null ? "" : "return ") + Goroutines + ".Run(goroutine);");
+                w.CloseBlock();
+            }
+
+            w.Line();
+            Attribute(w, spec.Inner);
+            w.Line("public static " + returnType + " Main" + n + "(" + spec.InnerParameters + ")");
+            w.OpenBlock();
+            w.Line("s_main" + n + " = " + twin + ";");
+            if (spec.ReturnType is not null)
+            {
+                w.Line("return default!;");
+            }
+
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+        w.CloseBlock();
+        return w.ToString();
+    }
+
+    private static void Attribute(SourceWriter w, InterceptedCall call) =>
+        w.Line("[global::System.Runtime.CompilerServices.InterceptsLocation(" + call.Version.ToString(CultureInfo.InvariantCulture)
+            + ", " + SourceWriter.Literal(call.Data) + ")] // " + call.Display);
+}

@@ -1,0 +1,41 @@
+namespace GoSharp.Generator.Model;
+
+/// <summary>Which API a <c>() =&gt; F(args)</c> lambda is handed to.</summary>
+internal enum InterceptedApi
+{
+    /// <summary><c>Go.go(Action)</c>: spawn the twin.</summary>
+    Go,
+
+    /// <summary><c>Go.Run(Action)</c> or <c>Go.Run&lt;T&gt;(Func&lt;T&gt;)</c>: run the twin as the main goroutine.</summary>
+    Run,
+
+    /// <summary><c>Go.RunAsync(Action)</c>: run the twin as a main goroutine, as a Task.</summary>
+    RunAsync,
+}
+
+/// <summary>
+/// One <c>go(() =&gt; F(args))</c> / <c>Go.Run(() =&gt; F(args))</c> site in ordinary code. Two calls
+/// are intercepted: the outer API call, which invokes the lambda at once (so <c>args</c> are
+/// evaluated at the call, as Go does), and the inner call <c>F(args)</c>, which creates F's twin
+/// instead of running F.
+/// </summary>
+/// <param name="Api">The outer API.</param>
+/// <param name="SortKey">File path and position, for a deterministic order.</param>
+/// <param name="Outer">Where the outer call is.</param>
+/// <param name="Inner">Where the inner call is.</param>
+/// <param name="InnerParameters">The inner interceptor's parameter list (with <c>this</c> for an instance method).</param>
+/// <param name="InnerArguments">The arguments forwarded to the twin, after the entry.</param>
+/// <param name="TwinTarget">The twin to call, e.g. <c>global::NS.Program.Fetch__Goroutine</c> or <c>@this.Fetch__Goroutine</c>.</param>
+/// <param name="ReturnType">F's return type, fully qualified, or null for void.</param>
+internal sealed record InterceptorSpec(
+    InterceptedApi Api,
+    string SortKey,
+    InterceptedCall Outer,
+    InterceptedCall Inner,
+    string InnerParameters,
+    string InnerArguments,
+    string TwinTarget,
+    string? ReturnType);
+
+/// <summary>An interceptable location: what <c>[InterceptsLocation(Version, Data)]</c> needs, and a readable form.</summary>
+internal sealed record InterceptedCall(int Version, string Data, string Display);
