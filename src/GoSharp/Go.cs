@@ -100,6 +100,16 @@ public static partial class Go
         return run.Task;
     }
 
+    /// <summary>Starts a value-returning delegate as a main goroutine; the task completes with its result.</summary>
+    /// <param name="main">The main goroutine's code.</param>
+    public static Task<T> RunAsync<T>(Func<T> main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        var run = new TaskRun<T>();
+        Goroutines.Start(new ValueFuncG<T>(main), run);
+        return run.Task;
+    }
+
     /// <summary>Starts a delegate as a main goroutine; the task completes when it returns.</summary>
     /// <param name="main">The main goroutine's code.</param>
     public static Task RunAsync(Action main)

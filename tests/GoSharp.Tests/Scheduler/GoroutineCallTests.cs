@@ -74,6 +74,7 @@ public class GoroutineCallTests
     public void Run_returns_the_main_goroutines_value_in_every_form()
     {
         Assert.Equal(3, Go.Run(() => 1 + 2));
+        Assert.Equal(4, Go.RunAsync(() => 2 + 2).Result);
         Assert.Equal("ab", Go.Run(async () =>
         {
             await Go.GoschedAsync();
