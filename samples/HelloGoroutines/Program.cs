@@ -1,35 +1,54 @@
 using System.Diagnostics;
 using GoSharp;
-using GoSharp.CompilerServices;
 using static GoSharp.Go;
 
-// 100,000 goroutines each "fetch" for 500 ms by awaiting an asynchronous operation. They park
-// while they wait, so the whole run takes about half a second on a handful of threads.
-const int n = 100_000;
-var clock = Stopwatch.StartNew();
-int results = Go.Run(() => Fetcher.FetchAll(n));
-SchedulerStats stats = Go.ReadSchedulerStats();
-Console.WriteLine($"{results} results in {clock.ElapsedMilliseconds} ms on {stats.Threads} scheduler threads (GOMAXPROCS={stats.MaxProcs})");
-
-internal static class Fetcher
+// 100,000 goroutines each "fetch" for 500 ms. Sleep parks a goroutine instead of blocking a
+// thread, so the whole run takes about half a second on a handful of threads.
+public static partial class Program
 {
-    public static async GoTask<int> FetchAll(int n)
+    private const int Fetches = 100_000;
+
+    public static void Main()
     {
-        int done = 0;
-        var all = new TaskCompletionSource();
-        for (int i = 0; i < n; i++)
+        var clock = Stopwatch.StartNew();
+        int n = Go.Run(() => MainGoroutine());
+        SchedulerStats stats = Go.ReadSchedulerStats();
+        Console.WriteLine($"{n} results in {clock.ElapsedMilliseconds} ms on {stats.Threads} scheduler threads (GOMAXPROCS={stats.MaxProcs})");
+    }
+
+    [Goroutine]
+    private static int MainGoroutine()
+    {
+        var results = new Chan<string>();
+        var wg = new WaitGroup();
+        for (int i = 0; i < Fetches; i++)
         {
-            go(async () =>
-            {
-                await AwaitAsync(Task.Delay(500)); // parks the goroutine; no thread waits
-                if (Interlocked.Increment(ref done) == n)
-                {
-                    all.SetResult();
-                }
-            });
+            wg.Add(1);
+            go(() => Fetch(i, wg, results)); // arguments evaluated now, as in Go
         }
 
-        await AwaitAsync(all.Task);
-        return done;
+        go(() => CloseWhenDone(wg, results));
+        int n = 0;
+        foreach (string r in results) // range over the channel until it is closed
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    [Goroutine]
+    private static void Fetch(int id, WaitGroup wg, Chan<string> results)
+    {
+        using var _ = Defer(wg.Done);           // Go's `defer wg.Done()`
+        Sleep(TimeSpan.FromMilliseconds(500));  // parks the goroutine; no thread is blocked
+        results.Send($"row {id}");
+    }
+
+    [Goroutine]
+    private static void CloseWhenDone(WaitGroup wg, Chan<string> results)
+    {
+        wg.Wait();
+        results.Close();
     }
 }
