@@ -58,6 +58,12 @@ internal static class DiagnosticDescriptors
         "[Goroutine] is not supported on {0}; use a non-virtual method of a class, or a static method",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor RefLocalAcrossParkSite = Rule(
+        "GOSH009",
+        "A ref local or ref struct local cannot live across a park site",
+        "'{0}' is a ref local or a local of a ref struct type, which the async twin of this [Goroutine] method cannot keep across a park site (a blocking operation or a loop checkpoint; before C# 13, cannot have at all): no twin is generated; move the work on '{0}' into a separate non-[Goroutine] method",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, RewritingCategory, severity, isEnabledByDefault: true,
             description: title + ".", helpLinkUri: HelpLinkBase + id + ".md");

@@ -28,8 +28,10 @@ public abstract class BodyRuleAnalyzer : RuleAnalyzer
         if (body is null
             || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method
             || !known.IsGoroutine(method)
-            || !SignatureRules.IsRewritable(method))
+            || !SignatureRules.IsRewritable(method)
+            || RefLocalRules.HasViolation(body, context.SemanticModel, known, context.CancellationToken))
         {
+            // No twin (GOSH001–005, GOSH008, GOSH009): nothing is left blocking inside a twin.
             return;
         }
 

@@ -78,7 +78,7 @@ internal static class InterceptorParser
             || model.GetSymbolInfo(inner, cancellationToken).Symbol is not IMethodSymbol callee
             || callee.ReducedFrom is not null
             || !known.IsGoroutine(callee.OriginalDefinition)
-            || !ParkSites.HasTwin(callee.OriginalDefinition, known)
+            || !ParkSites.HasTwin(callee.OriginalDefinition, known, cancellationToken)
             || !IsNameable(callee.ContainingType, compilation)
             || callee.Parameters.Any(p => !IsNameable(p.Type, compilation))
             || callee.TypeArguments.Any(t => !IsNameable(t, compilation))

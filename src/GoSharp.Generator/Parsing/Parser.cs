@@ -28,6 +28,13 @@ internal static class Parser
             return null;
         }
 
+        SyntaxNode? methodBody = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody;
+        if (methodBody is not null && RefLocalRules.HasViolation(methodBody, context.SemanticModel, known, cancellationToken))
+        {
+            // GOSH009: a ref or ref struct local might live across an await of the twin.
+            return null;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         SyntaxTree tree = syntax.SyntaxTree;
         string nullable = NullableDirective(context.SemanticModel.GetNullableContext(((SyntaxNode?)syntax.Body ?? syntax.ExpressionBody?.Expression ?? (SyntaxNode)syntax).SpanStart));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -13,10 +14,10 @@ namespace GoSharp.Generator.Tests.Support;
 internal static partial class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static void Verify(string markup)
+    public static void Verify(string markup, LanguageVersion languageVersion = LanguageVersion.Latest)
     {
         (string source, List<(string Id, TextSpan Span)> expected) = Parse(markup);
-        var compilation = GeneratorHarness.Compile(source);
+        var compilation = GeneratorHarness.Compile(source, languageVersion: languageVersion);
         ImmutableArray<Diagnostic> actual = GeneratorHarness.Analyze(compilation, new TAnalyzer());
         var found = actual.Select(d => (d.Id, d.Location.SourceSpan)).ToList();
         Assert.True(

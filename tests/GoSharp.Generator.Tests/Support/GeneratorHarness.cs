@@ -25,20 +25,20 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(Go).Assembly.Location),
     ];
 
-    public static CSharpParseOptions ParseOptions(bool interceptors = true)
+    public static CSharpParseOptions ParseOptions(bool interceptors = true, LanguageVersion languageVersion = LanguageVersion.Latest)
     {
-        var options = new CSharpParseOptions(LanguageVersion.Latest);
+        var options = new CSharpParseOptions(languageVersion);
         return interceptors
             ? options.WithFeatures([new("InterceptorsNamespaces", InterceptorsNamespace), new("InterceptorsPreviewNamespaces", InterceptorsNamespace)])
             : options;
     }
 
-    public static CSharpCompilation Compile(string source, string path = "Program.cs", bool interceptors = true, string assemblyName = "UserCode") =>
-        Compile([(source, path)], interceptors, assemblyName);
+    public static CSharpCompilation Compile(string source, string path = "Program.cs", bool interceptors = true, string assemblyName = "UserCode", LanguageVersion languageVersion = LanguageVersion.Latest) =>
+        Compile([(source, path)], interceptors, assemblyName, languageVersion);
 
-    public static CSharpCompilation Compile(IEnumerable<(string Source, string Path)> files, bool interceptors = true, string assemblyName = "UserCode")
+    public static CSharpCompilation Compile(IEnumerable<(string Source, string Path)> files, bool interceptors = true, string assemblyName = "UserCode", LanguageVersion languageVersion = LanguageVersion.Latest)
     {
-        CSharpParseOptions parse = ParseOptions(interceptors);
+        CSharpParseOptions parse = ParseOptions(interceptors, languageVersion);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(SourceText.From(f.Source, Encoding.UTF8), parse, f.Path)).ToList();
         trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(
             "global using System; global using System.Collections.Generic; global using System.Linq; global using System.Threading; global using System.Threading.Tasks;", Encoding.UTF8),

@@ -10,13 +10,17 @@ internal sealed class KnownSymbols
     public const string GoName = "GoSharp.Go";
     public const string GoroutineEntryName = "GoSharp.CompilerServices.GoroutineEntry";
 
-    private KnownSymbols(INamedTypeSymbol? goroutineAttribute, INamedTypeSymbol? awaitableFormAttribute, INamedTypeSymbol? go, INamedTypeSymbol? goroutineEntry)
+    private KnownSymbols(Compilation compilation, INamedTypeSymbol? goroutineAttribute, INamedTypeSymbol? awaitableFormAttribute, INamedTypeSymbol? go, INamedTypeSymbol? goroutineEntry)
     {
+        Compilation = compilation;
         GoroutineAttribute = goroutineAttribute;
         AwaitableFormAttribute = awaitableFormAttribute;
         Go = go;
         GoroutineEntry = goroutineEntry;
     }
+
+    /// <summary>The compilation the symbols come from (for the semantic model of a callee's body).</summary>
+    public Compilation Compilation { get; }
 
     public INamedTypeSymbol? GoroutineAttribute { get; }
 
@@ -30,6 +34,7 @@ internal sealed class KnownSymbols
     public bool HasRuntime => GoroutineAttribute is not null && Go is not null && GoroutineEntry is not null;
 
     public static KnownSymbols From(Compilation compilation) => new(
+        compilation,
         compilation.GetTypeByMetadataName(GoroutineAttributeName),
         compilation.GetTypeByMetadataName(AwaitableFormAttributeName),
         compilation.GetTypeByMetadataName(GoName),

@@ -33,7 +33,19 @@ internal static class ParkSites
         Classify(invocation, model, known, cancellationToken, out _);
 
     /// <summary>Classifies a call and returns the method it calls.</summary>
-    public static ParkKind Classify(InvocationExpressionSyntax invocation, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken, out IMethodSymbol? method)
+    public static ParkKind Classify(InvocationExpressionSyntax invocation, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken, out IMethodSymbol? method) =>
+        Classify(invocation, model, known, cancellationToken, checkBodies: true, out method);
+
+    /// <summary>
+    /// Classifies a call, assuming that a <c>[Goroutine]</c> callee in this compilation has a twin
+    /// whenever it passes the signature rules (its body is not looked at, so there is no recursion
+    /// through mutually recursive goroutines). Treats more calls as park sites than
+    /// <see cref="Classify(InvocationExpressionSyntax, SemanticModel, KnownSymbols, CancellationToken)"/>, never fewer.
+    /// </summary>
+    public static ParkKind ClassifyBySignature(InvocationExpressionSyntax invocation, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken) =>
+        Classify(invocation, model, known, cancellationToken, checkBodies: false, out _);
+
+    private static ParkKind Classify(InvocationExpressionSyntax invocation, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken, bool checkBodies, out IMethodSymbol? method)
     {
         method = model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol;
         if (method is null)
@@ -48,7 +60,7 @@ internal static class ParkSites
             return known.IsSelect(definition) && definition.Parameters.Length > 0 ? ParkKind.Select : ParkKind.AwaitableForm;
         }
 
-        return known.IsGoroutine(definition) && HasTwin(definition, known) ? ParkKind.GoroutineCall : ParkKind.None;
+        return known.IsGoroutine(definition) && HasTwin(definition, known, cancellationToken, checkBodies) ? ParkKind.GoroutineCall : ParkKind.None;
     }
 
     /// <summary>
@@ -69,13 +81,18 @@ internal static class ParkSites
 
     /// <summary>
     /// True if <paramref name="method"/> (a <c>[Goroutine]</c> method) has a twin to call: in this
-    /// compilation when it passes the signature rules, in a referenced assembly when the twin is there.
+    /// compilation when it passes the signature rules and GOSH009, in a referenced assembly when the
+    /// twin is there.
     /// </summary>
-    public static bool HasTwin(IMethodSymbol method, KnownSymbols known)
+    public static bool HasTwin(IMethodSymbol method, KnownSymbols known, CancellationToken cancellationToken) =>
+        HasTwin(method, known, cancellationToken, checkBodies: true);
+
+    private static bool HasTwin(IMethodSymbol method, KnownSymbols known, CancellationToken cancellationToken, bool checkBodies)
     {
         if (method.DeclaringSyntaxReferences.Length > 0)
         {
-            return SignatureRules.IsRewritable(method);
+            return SignatureRules.IsRewritable(method)
+                && (!checkBodies || !RefLocalRules.HasViolation(method, known, cancellationToken));
         }
 
         string twinName = TwinNaming.TwinName(method.Name);

@@ -2,7 +2,7 @@ namespace GoSharp.Generator.Parsing;
 
 /// <summary>
 /// What the generator cannot rewrite. The analyzers map each value to its GOSHnnn descriptor; the
-/// generator skips a method with any signature-level violation.
+/// generator skips a method with any signature-level violation or a GOSH009 violation.
 /// </summary>
 internal enum RuleId
 {
@@ -29,4 +29,7 @@ internal enum RuleId
 
     /// <summary>GOSH008: a kind of member that cannot have a twin (virtual, abstract, struct instance, local function...).</summary>
     UnsupportedMember,
+
+    /// <summary>GOSH009: a ref local or ref struct local in a method whose twin awaits; the method gets no twin.</summary>
+    RefLocalAcrossParkSite,
 }
