@@ -103,6 +103,38 @@ public class ParkSiteTests
         Assert.Contains("Program.cs:" + LineOf(source, "Select(a.") + " (Select(a.OnReceive(out var x), b.OnSend(1)))", error.Message);
     }
 
+    [Fact]
+    public void A_range_over_a_channel_reports_the_loop_after_an_earlier_park()
+    {
+        // The first receive parks at its own site; the range must replace it with the loop's.
+        string source = Usings + """
+            public static partial class Program
+            {
+                public static void Run() => Go.Run(() => Main());
+
+                [Goroutine]
+                static void Main()
+                {
+                    var values = new Chan<int>(1);
+                    values.Send(1);
+                    int first = values.Receive();
+                    int sum = first;
+                    foreach (int v in values)
+                    {
+                        sum += v;
+                    }
+
+                    Console.WriteLine(sum);
+                }
+            }
+            """;
+        Assembly program = GeneratorHarness.Build(source);
+
+        var error = Assert.Throws<DeadlockException>(() => Bounded.Run(() => GeneratorHarness.Invoke(program, "Program", "Run")));
+
+        Assert.Contains("Program.cs:" + LineOf(source, "foreach (int v") + " (foreach (int v in values))", error.Message);
+    }
+
     /// <summary>The 1-based line of the first occurrence of <paramref name="text"/>.</summary>
     private static int LineOf(string source, string text)
     {

@@ -310,27 +310,58 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
         return _forbiddenDepth > 0 ? rewritten : rewritten.WithStatement(WithCheckpoint(rewritten.Statement));
     }
 
-    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node) =>
-        RewriteForEach(node, (CommonForEachStatementSyntax)base.VisitForEachStatement(node)!);
+    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
+    {
+        string? site = RangeSite(node);
+        return RewriteForEach((CommonForEachStatementSyntax)base.VisitForEachStatement(node)!, site);
+    }
 
-    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node) =>
-        RewriteForEach(node, (CommonForEachStatementSyntax)base.VisitForEachVariableStatement(node)!);
+    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
+    {
+        string? site = RangeSite(node);
+        return RewriteForEach((CommonForEachStatementSyntax)base.VisitForEachVariableStatement(node)!, site);
+    }
 
-    /// <summary>Adds the back-edge checkpoint, and turns a range over a channel into <c>await foreach</c>.</summary>
-    private CommonForEachStatementSyntax RewriteForEach(CommonForEachStatementSyntax node, CommonForEachStatementSyntax rewritten)
+    /// <summary>The park site of a range over a channel (recorded before the body's sites), or null for any other loop.</summary>
+    private string? RangeSite(CommonForEachStatementSyntax node)
+    {
+        if (_forbiddenDepth > 0 || !ParkSites.IsAwaitableForEach(node, _model, _known))
+        {
+            return null;
+        }
+
+        var header = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(node.ForEachKeyword.SpanStart, node.CloseParenToken.Span.End);
+        return NewSite(node, node.SyntaxTree.GetText(_cancellationToken).ToString(header));
+    }
+
+    /// <summary>
+    /// Adds the back-edge checkpoint, and turns a range over a channel into
+    /// <c>await foreach (var v in ch.GetAsyncEnumerator().At(site))</c>: every receive announces the loop's line.
+    /// </summary>
+    private CommonForEachStatementSyntax RewriteForEach(CommonForEachStatementSyntax rewritten, string? site)
     {
         if (_forbiddenDepth > 0)
         {
             return rewritten;
         }
 
-        bool overChannel = ParkSites.IsAwaitableForEach(node, _model, _known);
         rewritten = rewritten.WithStatement(WithCheckpoint(rewritten.Statement));
-        return overChannel
-            ? rewritten
-                .WithForEachKeyword(rewritten.ForEachKeyword.WithLeadingTrivia())
-                .WithAwaitKeyword(Token(SyntaxKind.AwaitKeyword).WithLeadingTrivia(rewritten.ForEachKeyword.LeadingTrivia).WithTrailingTrivia(Space))
-            : rewritten;
+        if (site is null)
+        {
+            return rewritten;
+        }
+
+        string channel = rewritten.Expression.WithoutTrivia().ToFullString();
+        if (rewritten.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax))
+        {
+            channel = "(" + channel + ")";
+        }
+
+        ExpressionSyntax ranged = ParseExpression(channel + ".GetAsyncEnumerator().At(" + SitesClass + "." + site + ")");
+        return rewritten
+            .WithExpression(ranged.WithTriviaFrom(rewritten.Expression))
+            .WithForEachKeyword(rewritten.ForEachKeyword.WithLeadingTrivia())
+            .WithAwaitKeyword(Token(SyntaxKind.AwaitKeyword).WithLeadingTrivia(rewritten.ForEachKeyword.LeadingTrivia).WithTrailingTrivia(Space));
     }
 
     /// <summary>A loop with no park site, run as synchronous code by a helper (see <see cref="LoopOutliner"/>); null if it stays.</summary>
@@ -376,11 +407,14 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
     /// the name of its field. Called before the operation's arguments are rewritten, so sites
     /// are numbered in source order.
     /// </summary>
-    private string NewSite(InvocationExpressionSyntax operation)
+    private string NewSite(InvocationExpressionSyntax operation) => NewSite(operation, operation.WithoutTrivia().ToString());
+
+    /// <summary>Records a park site at <paramref name="node"/>'s line, described by <paramref name="operation"/>.</summary>
+    private string NewSite(SyntaxNode node, string operation)
     {
         string name = "__goSite_" + _methodName + "_" + Sites.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        int line = operation.SyntaxTree.GetLineSpan(operation.Span, _cancellationToken).StartLinePosition.Line + 1;
-        Sites.Add(new ParkSiteSpec(name, _siteFile, line, OneLine(operation.WithoutTrivia().ToString())));
+        int line = node.SyntaxTree.GetLineSpan(node.Span, _cancellationToken).StartLinePosition.Line + 1;
+        Sites.Add(new ParkSiteSpec(name, _siteFile, line, OneLine(operation)));
         return name;
     }
 

@@ -200,18 +200,43 @@ public sealed partial class Chan<T>
     {
         private readonly Chan<T> _chan;
         private readonly StrongBox<T> _current;
+        private readonly ParkSite? _site;
 
         internal AsyncEnumerator(Chan<T> chan)
+            : this(chan, new StrongBox<T>(), site: null)
+        {
+        }
+
+        private AsyncEnumerator(Chan<T> chan, StrongBox<T> current, ParkSite? site)
         {
             _chan = chan;
-            _current = new StrongBox<T>();
+            _current = current;
+            _site = site;
         }
 
         /// <summary>The value received last.</summary>
         public T Current => _current.Value!;
 
+        /// <summary>
+        /// This enumerator, announcing <paramref name="site"/> before every receive, so that a
+        /// goroutine parked in a range loop shows the loop's line in dumps (generated code:
+        /// <c>await foreach (var v in ch.GetAsyncEnumerator().At(site))</c>).
+        /// </summary>
+        public AsyncEnumerator At(ParkSite site) => new(_chan, _current, site);
+
+        /// <summary>Itself, so that <c>await foreach</c> accepts the result of <see cref="At"/>.</summary>
+        public AsyncEnumerator GetAsyncEnumerator() => this;
+
         /// <summary>Receives the next value; false once the channel is closed and drained.</summary>
-        public MoveNextAwaitable MoveNextAsync() => new(new ReceiveWithOkAwaitable(_chan), _current);
+        public MoveNextAwaitable MoveNextAsync()
+        {
+            if (_site is not null)
+            {
+                ParkSite.Next(_site);
+            }
+
+            return new(new ReceiveWithOkAwaitable(_chan), _current);
+        }
     }
 
     /// <summary>Awaitable of <see cref="AsyncEnumerator.MoveNextAsync"/>.</summary>

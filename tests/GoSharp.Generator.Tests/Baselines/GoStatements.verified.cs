@@ -119,7 +119,7 @@ namespace Samples
         });
 
         int count = 0;
-        await foreach (var r in results)
+        await foreach (var r in results.GetAsyncEnumerator().At(global::GoSharp.Generated.GoroutineSites.__goSite_Main_4))
         { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint();
             count++;
         }
@@ -140,6 +140,7 @@ namespace GoSharp.Generated
         public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Main_1 = new("GoStatements.cs", 24, "numbers.Send(1)");
         public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Main_2 = new("GoStatements.cs", 28, "numbers.Receive()");
         public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Main_3 = new("GoStatements.cs", 29, "results.Send(\"got \" + n)");
+        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Main_4 = new("GoStatements.cs", 34, "foreach (var r in results)");
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static T At<T>(global::GoSharp.CompilerServices.ParkSite site, T awaitable)

@@ -15,12 +15,12 @@ namespace Samples
 #line 9 "RangeOverChannel.cs"
     { await __goEntry; var __goPreempt0 = global::GoSharp.CompilerServices.Preemption.Current;
         int sum = 0;
-        await foreach (var n in numbers)
+        await foreach (var n in numbers.GetAsyncEnumerator().At(global::GoSharp.Generated.GoroutineSites.__goSite_Sum_0))
         { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint();
             sum += n;
         }
 
-        await foreach (var (a, b) in pairs)
+        await foreach (var (a, b) in pairs.GetAsyncEnumerator().At(global::GoSharp.Generated.GoroutineSites.__goSite_Sum_1))
             { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); sum += a * b; }
 
         foreach (int item in list)
@@ -32,6 +32,23 @@ namespace Samples
     }
 #line default
 #nullable enable
+    }
+}
+
+namespace GoSharp.Generated
+{
+    [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "0.1.0.0")]
+    file static class GoroutineSites
+    {
+        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Sum_0 = new("RangeOverChannel.cs", 11, "foreach (var n in numbers)");
+        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Sum_1 = new("RangeOverChannel.cs", 16, "foreach (var (a, b) in pairs)");
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static T At<T>(global::GoSharp.CompilerServices.ParkSite site, T awaitable)
+        {
+            global::GoSharp.CompilerServices.ParkSite.Next(site);
+            return awaitable;
+        }
     }
 }
 
