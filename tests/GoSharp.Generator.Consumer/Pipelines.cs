@@ -17,6 +17,9 @@ public static partial class Pipelines
         return run.ContinueWith(_ => result.TryReceive(out long value) ? value : -1, TaskScheduler.Default);
     }
 
+    /// <summary>Go.RunAsync on a value-returning [Goroutine] method.</summary>
+    public static Task<long> FanOutValueAsync(int workers) => Go.RunAsync(() => FanOutMain(workers));
+
     [Goroutine]
     private static void FanOutInto(int workers, Chan<long> result) => result.Send(FanOutMain(workers));
 

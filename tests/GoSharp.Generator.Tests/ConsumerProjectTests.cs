@@ -41,6 +41,17 @@ public class ConsumerProjectTests
     }
 
     [Fact]
+    public void Intercepted_Go_RunAsync_of_a_value_runs_parked_goroutines_on_few_threads()
+    {
+        int threadsBefore = Go.ReadSchedulerStats().Threads;
+        Task<long> run = Pipelines.FanOutValueAsync(10_000);
+        Assert.True(run.Wait(Bounded.Scenario));
+        Assert.Equal(Enumerable.Range(1, 10_000).Sum(i => (long)i * i), run.Result);
+        int created = Go.ReadSchedulerStats().Threads - threadsBefore;
+        Assert.True(created <= 4 * Environment.ProcessorCount + 8, $"{created} threads: the RunAsync call was not intercepted");
+    }
+
+    [Fact]
     public void Select_range_and_block_goroutines_work_in_a_real_build()
     {
         List<string> seen = Bounded.Run(() => Pipelines.SelectAndRange(5));

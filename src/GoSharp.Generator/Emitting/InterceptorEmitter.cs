@@ -87,9 +87,14 @@ internal static class InterceptorEmitter
             w.Line("private static " + task + " s_main" + n + ";");
             w.Line();
             Attribute(w, spec.Outer);
+            string mainType = spec.ReturnType is null ? "global::System.Action" : "global::System.Func<" + spec.ReturnType + ">";
             if (spec.Api == InterceptedApi.RunAsync)
             {
-                w.Line("public static global::System.Threading.Tasks.Task RunAsync" + n + "(global::System.Action main)");
+                string resultTask = spec.ReturnType is null
+                    ? "global::System.Threading.Tasks.Task"
+                    : "global::System.Threading.Tasks.Task<" + spec.ReturnType + ">";
+                string fromException = spec.ReturnType is null ? "FromException" : "FromException<" + spec.ReturnType + ">";
+                w.Line("public static " + resultTask + " RunAsync" + n + "(" + mainType + " main)");
                 w.OpenBlock();
                 w.Line("try");
                 w.OpenBlock();
@@ -97,7 +102,7 @@ internal static class InterceptorEmitter
                 w.CloseBlock();
                 w.Line("catch (global::System.Exception e)");
                 w.OpenBlock();
-                w.Line("return global::System.Threading.Tasks.Task.FromException(e);");
+                w.Line("return global::System.Threading.Tasks.Task." + fromException + "(e);");
                 w.CloseBlock();
                 w.Line();
                 w.Line(task + " goroutine = s_main" + n + ";");
@@ -107,7 +112,6 @@ internal static class InterceptorEmitter
             }
             else
             {
-                string mainType = spec.ReturnType is null ? "global::System.Action" : "global::System.Func<" + spec.ReturnType + ">";
                 w.Line("public static " + returnType + " Run" + n + "(" + mainType + " main)");
                 w.OpenBlock();
                 w.Line("main();");

@@ -9,7 +9,7 @@ internal enum InterceptedApi
     /// <summary><c>Go.Run(Action)</c> or <c>Go.Run&lt;T&gt;(Func&lt;T&gt;)</c>: run the twin as the main goroutine.</summary>
     Run,
 
-    /// <summary><c>Go.RunAsync(Action)</c>: run the twin as a main goroutine, as a Task.</summary>
+    /// <summary><c>Go.RunAsync(Action)</c> or <c>Go.RunAsync&lt;T&gt;(Func&lt;T&gt;)</c>: run the twin as a main goroutine, as a Task.</summary>
     RunAsync,
 }
 

@@ -151,7 +151,7 @@ internal static class InterceptorParser
         {
             "go" when action => InterceptedApi.Go,
             "Run" when action || func => InterceptedApi.Run,
-            "RunAsync" when action => InterceptedApi.RunAsync,
+            "RunAsync" when action || func => InterceptedApi.RunAsync,
             _ => null,
         };
     }

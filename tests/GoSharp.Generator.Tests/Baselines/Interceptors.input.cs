@@ -13,6 +13,7 @@ public partial class Program
         go(() => Worker(n, new Chan<int>(1)));
         Go.go(() => Worker(n + 1, new Chan<int>(1)));
         Task task = Go.RunAsync(() => Worker(n, new Chan<int>(1)));
+        Task<int> computed = Go.RunAsync(() => Compute<long>(n, 3L));
         Go.Run(() => new Program().Instance(n));
         go(() => Console.WriteLine("not a goroutine method"));
         return Go.Run(() => Compute<long>(n, 2L));

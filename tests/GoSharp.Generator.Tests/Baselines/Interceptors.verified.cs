@@ -20,17 +20,17 @@ namespace GoSharp.Generated
     file static class GoroutineInterceptors
     {
         // go(() => F(args)): run the lambda now; its call to F (intercepted below) spawns F's twin.
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JL8151sgQKSs2O6UPXg9KcYAAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(13,9)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JL8151sgQKSs2O6UPXg9KQABAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(14,12)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6MYAAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(13,9)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6AABAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(14,12)
         public static void Go(global::System.Action f) => f();
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JL8151sgQKSs2O6UPXg9KdcAAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(13,18)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6NcAAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(13,18)
         public static void Spawn0(int p0, global::GoSharp.Chan<int> p1)
         {
             global::GoSharp.CompilerServices.Goroutines.Spawn(global::Samples.Program.Worker__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0, p1));
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JL8151sgQKSs2O6UPXg9KQkBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(14,21)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6AkBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(14,21)
         public static void Spawn1(int p0, global::GoSharp.Chan<int> p1)
         {
             global::GoSharp.CompilerServices.Goroutines.Spawn(global::Samples.Program.Worker__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0, p1));
@@ -39,7 +39,7 @@ namespace GoSharp.Generated
         [global::System.ThreadStatic]
         private static global::GoSharp.CompilerServices.GoTask s_main2;
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JL8151sgQKSs2O6UPXg9KUIBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(15,24)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6EIBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(15,24)
         public static global::System.Threading.Tasks.Task RunAsync2(global::System.Action main)
         {
             try
@@ -56,46 +56,73 @@ namespace GoSharp.Generated
             return global::GoSharp.CompilerServices.Goroutines.RunAsync(goroutine);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JL8151sgQKSs2O6UPXg9KVEBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(15,39)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6FEBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(15,39)
         public static void Main2(int p0, global::GoSharp.Chan<int> p1)
         {
             s_main2 = global::Samples.Program.Worker__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0, p1);
         }
 
         [global::System.ThreadStatic]
-        private static global::GoSharp.CompilerServices.GoTask s_main3;
+        private static global::GoSharp.CompilerServices.GoTask<int> s_main3;
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JL8151sgQKSs2O6UPXg9KXoBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(16,12)
-        public static void Run3(global::System.Action main)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6I8BAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(16,33)
+        public static global::System.Threading.Tasks.Task<int> RunAsync3(global::System.Func<int> main)
         {
-            main();
-            global::GoSharp.CompilerServices.GoTask goroutine = s_main3;
+            try
+            {
+                main();
+            }
+            catch (global::System.Exception e)
+            {
+                return global::System.Threading.Tasks.Task.FromException<int>(e);
+            }
+
+            global::GoSharp.CompilerServices.GoTask<int> goroutine = s_main3;
             s_main3 = default;
-            global::GoSharp.CompilerServices.Goroutines.Run(goroutine);
+            return global::GoSharp.CompilerServices.Goroutines.RunAsync(goroutine);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JL8151sgQKSs2O6UPXg9KZIBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(16,36)
-        public static void Main3(this global::Samples.Program @this, int p0)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6J4BAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(16,48)
+        public static int Main3(int p0, long p1)
         {
-            s_main3 = @this.Instance__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0);
+            s_main3 = global::Samples.Program.Compute__Goroutine<long>(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0, p1);
+            return default!;
         }
 
         [global::System.ThreadStatic]
-        private static global::GoSharp.CompilerServices.GoTask<int> s_main4;
+        private static global::GoSharp.CompilerServices.GoTask s_main4;
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JL8151sgQKSs2O6UPXg9KfEBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(18,19)
-        public static int Run4(global::System.Func<int> main)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6MABAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(17,12)
+        public static void Run4(global::System.Action main)
         {
             main();
-            global::GoSharp.CompilerServices.GoTask<int> goroutine = s_main4;
+            global::GoSharp.CompilerServices.GoTask goroutine = s_main4;
             s_main4 = default;
+            global::GoSharp.CompilerServices.Goroutines.Run(goroutine);
+        }
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6NgBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(17,36)
+        public static void Main4(this global::Samples.Program @this, int p0)
+        {
+            s_main4 = @this.Instance__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0);
+        }
+
+        [global::System.ThreadStatic]
+        private static global::GoSharp.CompilerServices.GoTask<int> s_main5;
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6DcCAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(19,19)
+        public static int Run5(global::System.Func<int> main)
+        {
+            main();
+            global::GoSharp.CompilerServices.GoTask<int> goroutine = s_main5;
+            s_main5 = default;
             return global::GoSharp.CompilerServices.Goroutines.Run(goroutine);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "JL8151sgQKSs2O6UPXg9KfsBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(18,29)
-        public static int Main4(int p0, long p1)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6EECAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(19,29)
+        public static int Main5(int p0, long p1)
         {
-            s_main4 = global::Samples.Program.Compute__Goroutine<long>(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0, p1);
+            s_main5 = global::Samples.Program.Compute__Goroutine<long>(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0, p1);
             return default!;
         }
     }
@@ -116,7 +143,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "0.1.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static async global::GoSharp.CompilerServices.GoTask<int> Compute__Goroutine<T>(global::GoSharp.CompilerServices.GoroutineEntry __goEntry, int id, T extra)
-#line 28 "Interceptors.cs"
+#line 29 "Interceptors.cs"
 { await __goEntry; return id + extra!.GetHashCode(); }
 #line default
 #nullable enable
@@ -138,7 +165,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "0.1.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal async global::GoSharp.CompilerServices.GoTask Instance__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry __goEntry, int id)
-#line 25 "Interceptors.cs"
+#line 26 "Interceptors.cs"
 { await __goEntry; await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Instance_0, _results.SendAsync(id)); }
 #line default
 #nullable enable
@@ -150,7 +177,7 @@ namespace GoSharp.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "0.1.0.0")]
     file static class GoroutineSites
     {
-        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Instance_0 = new("Interceptors.cs", 25, "_results.Send(id)");
+        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Instance_0 = new("Interceptors.cs", 26, "_results.Send(id)");
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static T At<T>(global::GoSharp.CompilerServices.ParkSite site, T awaitable)
@@ -176,7 +203,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "0.1.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static async global::GoSharp.CompilerServices.GoTask Worker__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry __goEntry, int id, Chan<int> results)
-#line 22 "Interceptors.cs"
+#line 23 "Interceptors.cs"
 { await __goEntry; await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Worker_0, results.SendAsync(id)); }
 #line default
 #nullable enable
@@ -188,7 +215,7 @@ namespace GoSharp.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "0.1.0.0")]
     file static class GoroutineSites
     {
-        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Worker_0 = new("Interceptors.cs", 22, "results.Send(id)");
+        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Worker_0 = new("Interceptors.cs", 23, "results.Send(id)");
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static T At<T>(global::GoSharp.CompilerServices.ParkSite site, T awaitable)
