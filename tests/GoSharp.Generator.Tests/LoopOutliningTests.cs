@@ -58,7 +58,26 @@ public class LoopOutliningTests
                     for (int b = 0; b < a; b++)
                         nested += a ^ b;
 
-                return sum + "," + k + "," + w + "," + found + "," + nested;
+                // Strip-mined loops (polled once per chunk): every bound form, continue, a switch's
+                // break, and counters at the ends of int's range.
+                long strips = 0;
+                int[] data = new int[n % 5000 + 3];
+                for (int x = 0; x < data.Length; x++) { data[x] = x * 7 % 13; }
+                for (int x = 0; x < data.Length; x++)
+                {
+                    if (data[x] == 3) continue;
+                    switch (data[x]) { case 5: strips += 2; break; default: strips++; break; }
+                }
+
+                for (int x = int.MaxValue - 3000; x < int.MaxValue; x++) strips += x & 1;
+                for (int x = int.MinValue; x < int.MinValue + n % 4000; ++x) strips += 1;
+                for (long y = -5; y < n; y += 1) strips ^= y;
+                const int Limit = 2500;
+                for (int x = 0; x < Limit; x++) strips += x % 3;
+                string text = "strip-mined";
+                for (int x = 0; x < text.Length; x++) strips += text[x];
+
+                return sum + "," + k + "," + w + "," + found + "," + nested + "," + strips;
             }
 
             [Goroutine]
@@ -154,6 +173,8 @@ public class LoopOutliningTests
         string twins = string.Concat(result.Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()));
         Assert.Contains("bool __goLoop0(", twins);
         Assert.Contains("while (__goLoop0(", twins);
+        Assert.Contains("var __goEnd = unchecked((uint)(data.Length - x)) > 1024U ? x + 1024 : data.Length;", twins);
+        Assert.Contains("var __goEnd = unchecked((ulong)(n - y)) > 1024UL ? y + 1024 : n;", twins);
     }
 
     [Fact]

@@ -59,6 +59,11 @@ public partial class Outlining
             if (r == 5) return sum;
         }
 
+        int[] squares = new int[n];
+        for (int q = 0; q < squares.Length; q++) squares[q] = q * q;
+        for (int q = 0; q < squares.Length; q++) sum += System.Math.Abs(squares[q]);
+        for (int q = 0; q < n; q++) { if (squares[q] > 100) break; sum++; }
+
         int captured = 0;
         System.Func<int> read = () => captured;
         while (captured < n) captured++;

@@ -12,7 +12,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "0.1.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static async global::GoSharp.CompilerServices.GoTask<T> Last__Goroutine<T>(global::GoSharp.CompilerServices.GoroutineEntry __goEntry, T[] items)
-#line 71 "LoopOutlining.cs"
+#line 76 "LoopOutlining.cs"
     { await __goEntry; var __goPreempt0 = global::GoSharp.CompilerServices.Preemption.Current;
         T last = default!;
         int i = 0;
@@ -25,14 +25,14 @@ namespace Samples
         return last;
 #nullable disable
 #nullable enable annotations
-#line 74 "LoopOutlining.cs"
+#line 79 "LoopOutlining.cs"
         bool __goLoop0(T[] items, ref int __goRef_i, ref T __goRef_last, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var i = __goRef_i; var last = __goRef_last; bool __goYield = false; while ((!__goFlag.IsRequested || !(__goYield = true)) && (i < items.Length))
         {
             last = items[i];
             i++;
         } __goRef_i = i; __goRef_last = last; return __goYield; }
 #nullable enable
-#line 81 "LoopOutlining.cs"
+#line 86 "LoopOutlining.cs"
     }
 #line default
 #nullable enable
@@ -105,6 +105,11 @@ namespace Samples
             if (r == 5) return sum;
         }
 
+        int[] squares = new int[n];
+        { int q = 0; while (__goLoop5(squares, ref q, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); }
+        { int q = 0; while (__goLoop6(ref sum, squares, ref q, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); }
+        { int q = 0; while (__goLoop7(n, ref sum, squares, ref q, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); }
+
         int captured = 0;
         System.Func<int> read = () => captured;
         while (captured < n) { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); captured++; }
@@ -133,12 +138,18 @@ namespace Samples
                 if (t == 1_000) throw new System.InvalidOperationException();
             } } finally { __goRef_sum = sum; __goRef_t = t; } return __goYield; }
 #line 46 "LoopOutlining.cs"
-            bool __goLoop4(ref long __goRef_sum, int a, ref int __goRef_b, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var b = __goRef_b; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (b < a); b++)
+            bool __goLoop4(ref long __goRef_sum, int a, ref int __goRef_b, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var b = __goRef_b; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (b < a);) { var __goEnd = unchecked((uint)(a - b)) > 1024U ? b + 1024 : a; for (; b < __goEnd; b++)
             {
                 sum += a ^ b;
-            } __goRef_sum = sum; __goRef_b = b; return __goYield; }
+            } } __goRef_sum = sum; __goRef_b = b; return __goYield; }
+#line 63 "LoopOutlining.cs"
+        bool __goLoop5(int[] squares, ref int __goRef_q, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var q = __goRef_q; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (q < squares.Length);) { var __goEnd = unchecked((uint)(squares.Length - q)) > 1024U ? q + 1024 : squares.Length; for (; q < __goEnd; q++) squares[q] = q * q; } __goRef_q = q; return __goYield; }
+#line 64 "LoopOutlining.cs"
+        bool __goLoop6(ref long __goRef_sum, int[] squares, ref int __goRef_q, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var q = __goRef_q; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (q < squares.Length); q++) sum += System.Math.Abs(squares[q]); __goRef_sum = sum; __goRef_q = q; return __goYield; }
+#line 65 "LoopOutlining.cs"
+        bool __goLoop7(int n, ref long __goRef_sum, int[] squares, ref int __goRef_q, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var q = __goRef_q; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (q < n); q++) { if (squares[q] > 100) break; sum++; } __goRef_sum = sum; __goRef_q = q; return __goYield; }
 #nullable enable
-#line 67 "LoopOutlining.cs"
+#line 72 "LoopOutlining.cs"
     }
 #line default
 #nullable enable

@@ -53,10 +53,10 @@ namespace Samples
 #nullable disable
 #nullable enable annotations
 #line 13 "PreemptionCheckpoints.cs"
-        bool __goLoop0(int n, ref long __goRef_sum, ref int __goRef_i, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var i = __goRef_i; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (i < n); i++)
+        bool __goLoop0(int n, ref long __goRef_sum, ref int __goRef_i, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var i = __goRef_i; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (i < n);) { var __goEnd = unchecked((uint)(n - i)) > 1024U ? i + 1024 : n; for (; i < __goEnd; i++)
         {
             sum += i;
-        } __goRef_sum = sum; __goRef_i = i; return __goYield; }
+        } } __goRef_sum = sum; __goRef_i = i; return __goYield; }
 #line 19 "PreemptionCheckpoints.cs"
         bool __goLoop1(int n, ref int __goRef_j, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var j = __goRef_j; bool __goYield = false; while ((!__goFlag.IsRequested || !(__goYield = true)) && (j < n)) j++; __goRef_j = j; return __goYield; }
 #nullable enable
