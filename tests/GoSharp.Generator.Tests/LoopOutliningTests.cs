@@ -77,7 +77,20 @@ public class LoopOutliningTests
                 string text = "strip-mined";
                 for (int x = 0; x < text.Length; x++) strips += text[x];
 
-                return sum + "," + k + "," + w + "," + found + "," + nested + "," + strips;
+                // do loops and foreach over arrays and strings: with break, continue, a conversion,
+                // deconstruction, and a body that writes the array variable (foreach read it once).
+                int d = 0;
+                do { d += 3; if (d % 7 == 0) continue; strips += d; } while (d < n);
+                do { d--; if (d == n / 2) break; } while (d > 0);
+                foreach (int v in data) { if (v == 4) continue; strips += v * 3; }
+                foreach (var v in data) { if (v == 12) break; strips++; }
+                foreach (long v in data) strips -= v;
+                foreach (char c in text) strips += c == '-' ? 100 : 1;
+                (int, int)[] pairs = [(1, 2), (3, 4), (n, 5)];
+                foreach (var (p, q) in pairs) strips += p * q;
+                foreach (int v in data) { data = new int[1]; strips += v; }
+
+                return sum + "," + k + "," + w + "," + found + "," + nested + "," + strips + "," + d;
             }
 
             [Goroutine]
@@ -175,6 +188,9 @@ public class LoopOutliningTests
         Assert.Contains("while (__goLoop0(", twins);
         Assert.Contains("var __goEnd = unchecked((uint)(data.Length - x)) > 1024U ? x + 1024 : data.Length;", twins);
         Assert.Contains("var __goEnd = unchecked((ulong)(n - y)) > 1024UL ? y + 1024 : n;", twins);
+        Assert.DoesNotContain("foreach (", twins);
+        Assert.Contains("while ((d < n) && (!__goFlag.IsRequested || !(__goYield = true)));", twins);
+        Assert.Contains("{ var v = __goItems[__goIndex];", twins);
     }
 
     [Fact]

@@ -295,6 +295,11 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
     {
+        if (TryOutline(node) is StatementSyntax outlined)
+        {
+            return outlined;
+        }
+
         var rewritten = (DoStatementSyntax)base.VisitDoStatement(node)!;
         return _forbiddenDepth > 0 ? rewritten : rewritten.WithStatement(WithCheckpoint(rewritten.Statement));
     }
@@ -312,12 +317,22 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
     {
+        if (TryOutline(node) is StatementSyntax outlined)
+        {
+            return outlined;
+        }
+
         string? site = RangeSite(node);
         return RewriteForEach((CommonForEachStatementSyntax)base.VisitForEachStatement(node)!, site);
     }
 
     public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
     {
+        if (TryOutline(node) is StatementSyntax outlined)
+        {
+            return outlined;
+        }
+
         string? site = RangeSite(node);
         return RewriteForEach((CommonForEachStatementSyntax)base.VisitForEachVariableStatement(node)!, site);
     }

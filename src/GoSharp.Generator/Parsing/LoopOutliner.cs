@@ -34,7 +34,7 @@ namespace GoSharp.Generator.Parsing;
 /// copy-out is in a <c>finally</c>, so a handler sees what the loop wrote before it threw.
 /// </summary>
 /// <remarks>
-/// Only <c>for</c> and <c>while</c> loops qualify, and only when everything about them is plain
+/// <c>for</c>, <c>while</c> and <c>do</c> loops and <c>foreach</c> over an array or string qualify (the last walked by index), and only when everything about them is plain
 /// (see <see cref="Refusal"/>): no nested loop, no <c>return</c>/<c>goto</c>/<c>yield</c>/<c>await</c>, no
 /// call that parks, no lambda, local function or query, no <c>checked</c>/<c>unchecked</c>
 /// context around it, no directive inside it, and every variable it uses is an ordinary local or
@@ -45,6 +45,9 @@ internal sealed class LoopOutliner
 {
     private const string HelperPrefix = "__goLoop";
     private const string RefPrefix = "__goRef_";
+    private const string ItemsVariable = "__goItems";
+    private const string IndexVariable = "__goIndex";
+    private const string Poll = "(!__goFlag.IsRequested || !(__goYield = true))";
     private const string CheckpointStatement = "await global::GoSharp.CompilerServices.Preemption.Checkpoint();";
 
     /// <summary>Iterations between two polls of a strip-mined loop (see <see cref="StripMined"/>).</summary>
@@ -120,10 +123,18 @@ internal sealed class LoopOutliner
         var assigned = new HashSet<ISymbol>(flow.DefinitelyAssignedOnEntry, SymbolEqualityComparer.Default);
         var declaredInside = new HashSet<ISymbol>(flow.VariablesDeclared, SymbolEqualityComparer.Default);
         declaredInside.ExceptWith(headerVariables);
-        var parameters = new List<(ISymbol Symbol, bool ByRef)>();
+        // A foreach's collection is evaluated in the twin: what only it uses is not passed.
+        DataFlowAnalysis? bodyFlow = loop is CommonForEachStatementSyntax each ? _model.AnalyzeDataFlow(each.Statement) : flow;
+        if (bodyFlow is null || !bodyFlow.Succeeded)
+        {
+            return null;
+        }
+
+        var used = new HashSet<ISymbol>(bodyFlow.ReadInside.Concat(bodyFlow.WrittenInside), SymbolEqualityComparer.Default);
+        var variables = new List<LoopVariable>();
         foreach (ISymbol symbol in flow.ReadInside.Concat(flow.WrittenInside).Concat(headerVariables).Distinct(SymbolEqualityComparer.Default))
         {
-            if (declaredInside.Contains(symbol) || symbol is IParameterSymbol { IsThis: true })
+            if (declaredInside.Contains(symbol) || symbol is IParameterSymbol { IsThis: true } || (!used.Contains(symbol) && !headerVariables.Contains(symbol, SymbolEqualityComparer.Default)))
             {
                 continue;
             }
@@ -135,15 +146,35 @@ internal sealed class LoopOutliner
                 return null;
             }
 
-            parameters.Add((symbol, byRef));
+            variables.Add(new LoopVariable(Identifier(symbol), TypeOf(symbol).ToDisplayString(TypeFormat), byRef, Identifier(symbol)));
         }
 
-        string name = HelperPrefix + Helpers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string indentation = string.Concat(loop.GetLeadingTrivia().Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Select(t => t.ToFullString()));
-        string body = StripMined(loop) ?? PollingLoop(loop).WithoutTrivia().ToFullString();
-        Helpers.Add((LineOf(loop), indentation + Helper(name, parameters, body, NeedsCopyOutOnThrow(loop))));
+        string number = Helpers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string name = HelperPrefix + number;
+        string body;
+        if (loop is CommonForEachStatementSyntax forEach)
+        {
+            // The collection is evaluated once, in the twin, as foreach does; the helper walks it by index.
+            string collection = forEach.Expression.WithoutTrivia().ToString();
+            if (collection.IndexOf('\n') >= 0)
+            {
+                return null;
+            }
 
-        string call = name + "(" + string.Concat(parameters.Select(p => (p.ByRef ? "ref " : "") + Identifier(p.Symbol) + ", ")) + flag + ")";
+            headerStatements = "var " + ItemsVariable + number + " = " + collection + "; int " + IndexVariable + number + " = 0; ";
+            variables.Add(new LoopVariable(ItemsVariable, _model.GetTypeInfo(forEach.Expression, _cancellationToken).Type!.ToDisplayString(TypeFormat), false, ItemsVariable + number));
+            variables.Add(new LoopVariable(IndexVariable, "int", true, IndexVariable + number));
+            body = IndexedLoop(forEach);
+        }
+        else
+        {
+            body = StripMined(loop) ?? PollingLoop(loop).WithoutTrivia().ToFullString();
+        }
+
+        string indentation = string.Concat(loop.GetLeadingTrivia().Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Select(t => t.ToFullString()));
+        Helpers.Add((LineOf(loop), indentation + Helper(name, variables, body, NeedsCopyOutOnThrow(loop))));
+
+        string call = name + "(" + string.Concat(variables.Select(v => (v.ByRef ? "ref " : "") + v.Argument + ", ")) + flag + ")";
 
         // A loop that never ends but by throwing (while (true) without break) stays one for the
         // compiler's reachability analysis: the helper then only ever returns to yield.
@@ -163,9 +194,9 @@ internal sealed class LoopOutliner
     /// <summary>Why <paramref name="loop"/> keeps the in-place checkpoint, or null if it can be outlined.</summary>
     public string? Refusal(StatementSyntax loop)
     {
-        if (loop is not (ForStatementSyntax or WhileStatementSyntax))
+        if (loop is not (ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax) && !IsIndexable(loop))
         {
-            return "only for and while loops are outlined";
+            return "only for, while and do loops and foreach over an array or string are outlined";
         }
 
         if (loop.ContainsDirectives)
@@ -209,6 +240,13 @@ internal sealed class LoopOutliner
         return null;
     }
 
+    /// <summary>A <c>foreach</c> over a one-dimensional array or a string, which the compiler runs by index.</summary>
+    private bool IsIndexable(StatementSyntax loop) =>
+        loop is CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None } forEach
+        && _model.GetTypeInfo(forEach.Expression, _cancellationToken).Type is ITypeSymbol type
+        && type is IArrayTypeSymbol { Rank: 1 } or { SpecialType: SpecialType.System_String }
+        && IsNameable(type);
+
     /// <summary>An ordinary local or by-value parameter of a nameable type that no nested function captures.</summary>
     private bool CanPass(ISymbol symbol)
     {
@@ -243,21 +281,27 @@ internal sealed class LoopOutliner
     private int LineOf(SyntaxNode node) =>
         node.SyntaxTree.GetLineSpan(node.Span, _cancellationToken).StartLinePosition.Line + 1;
 
+    /// <summary>A variable the helper gets: its name inside, type, whether it is copied back, and what the twin passes.</summary>
+    private readonly record struct LoopVariable(string Name, string Type, bool ByRef, string Argument)
+    {
+        /// <summary>The by-ref parameter's name (<c>__goRef_event</c> for <c>@event</c>).</summary>
+        public string RefName => RefPrefix + Name.TrimStart('@');
+    }
+
     /// <summary>The helper's text: its first line is the loop's first line, and it keeps every line break of the loop.</summary>
-    private static string Helper(string name, List<(ISymbol Symbol, bool ByRef)> parameters, string loop, bool copyOutOnThrow)
+    private static string Helper(string name, List<LoopVariable> variables, string loop, bool copyOutOnThrow)
     {
         var text = new StringBuilder();
         text.Append("bool ").Append(name).Append('(');
-        foreach ((ISymbol symbol, bool byRef) in parameters)
+        foreach (LoopVariable variable in variables)
         {
-            string type = TypeOf(symbol).ToDisplayString(TypeFormat);
-            text.Append(byRef ? "ref " + type + " " + RefPrefix + symbol.Name : type + " " + Identifier(symbol)).Append(", ");
+            text.Append(variable.ByRef ? "ref " + variable.Type + " " + variable.RefName : variable.Type + " " + variable.Name).Append(", ");
         }
 
         text.Append("global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { ");
-        foreach ((ISymbol symbol, _) in parameters.Where(p => p.ByRef))
+        foreach (LoopVariable variable in variables.Where(v => v.ByRef))
         {
-            text.Append("var ").Append(Identifier(symbol)).Append(" = ").Append(RefPrefix).Append(symbol.Name).Append("; ");
+            text.Append("var ").Append(variable.Name).Append(" = ").Append(variable.RefName).Append("; ");
         }
 
         text.Append("bool __goYield = false; ");
@@ -272,9 +316,9 @@ internal sealed class LoopOutliner
             text.Append("} finally { ");
         }
 
-        foreach ((ISymbol symbol, _) in parameters.Where(p => p.ByRef))
+        foreach (LoopVariable variable in variables.Where(v => v.ByRef))
         {
-            text.Append(RefPrefix).Append(symbol.Name).Append(" = ").Append(Identifier(symbol)).Append("; ");
+            text.Append(variable.RefName).Append(" = ").Append(variable.Name).Append("; ");
         }
 
         if (copyOutOnThrow)
@@ -336,16 +380,45 @@ internal sealed class LoopOutliner
 
         bool wide = TypeOf(counter).SpecialType == SpecialType.System_Int64 || boundType.SpecialType == SpecialType.System_Int64;
         string i = Identifier(counter);
-        string bound = condition.Right.WithoutTrivia().ToString();
-        string length = StripLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string chunkEnd = "var __goEnd = unchecked((" + (wide ? "ulong" : "uint") + ")(" + bound + " - " + i + ")) > " + length + (wide ? "UL" : "U")
-            + " ? " + i + " + " + length + " : " + bound + ";";
         ForStatementSyntax chunk = forLoop
             .WithDeclaration(null)
             .WithInitializers(default)
             .WithCondition(ParseExpression(i + " < __goEnd"));
-        return "for (; (!__goFlag.IsRequested || !(__goYield = true)) && (" + condition.WithoutTrivia().ToString() + ");) { " + chunkEnd + " "
-            + chunk.WithoutTrivia().ToFullString() + " }";
+        return Chunked(i, condition.Right.WithoutTrivia().ToString(), wide, chunk.WithoutTrivia().ToFullString());
+    }
+
+    /// <summary>The strip-mined loop around <paramref name="chunk"/>, a loop that runs <paramref name="counter"/> up to <c>__goEnd</c>.</summary>
+    private static string Chunked(string counter, string bound, bool wide, string chunk)
+    {
+        string length = StripLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return "for (; " + Poll + " && (" + counter + " < " + bound + ");) { var __goEnd = unchecked((" + (wide ? "ulong" : "uint") + ")("
+            + bound + " - " + counter + ")) > " + length + (wide ? "UL" : "U") + " ? " + counter + " + " + length + " : " + bound + "; "
+            + chunk + " }";
+    }
+
+    /// <summary>
+    /// A <c>foreach</c> over an array or string as the indexed loop the compiler makes of it:
+    /// <c>for (; poll &amp;&amp; (__goIndex &lt; __goItems.Length); __goIndex++) { var x = __goItems[__goIndex]; body }</c>,
+    /// strip-mined when the body qualifies (see <see cref="StripMined"/>).
+    /// </summary>
+    private string IndexedLoop(CommonForEachStatementSyntax forEach)
+    {
+        string element = forEach switch
+        {
+            ForEachStatementSyntax { Type.IsVar: true } single => "var " + single.Identifier.ValueText,
+            ForEachStatementSyntax single => single.Type.WithoutTrivia() + " " + single.Identifier.ValueText,
+            ForEachVariableStatementSyntax deconstruction => deconstruction.Variable.WithoutTrivia().ToString(),
+            _ => throw new System.ArgumentException("not a foreach", nameof(forEach)),
+        };
+        string cast = forEach is ForEachStatementSyntax { Type.IsVar: false } typed && !_model.GetForEachStatementInfo(forEach).ElementConversion.IsIdentity
+            ? "(" + typed.Type.WithoutTrivia() + ")"
+            : "";
+        string item = ItemsVariable + "[" + IndexVariable + "]";
+        string body = "{ " + element + " = " + cast + item + ";"
+            + forEach.CloseParenToken.TrailingTrivia.ToFullString() + forEach.Statement.ToFullString().TrimEnd() + " }";
+        return !LeavesWithBreak(forEach) && DoesOnlyBuiltInOperations(forEach.Statement)
+            ? Chunked(IndexVariable, ItemsVariable + ".Length", wide: false, "for (; " + IndexVariable + " < __goEnd; " + IndexVariable + "++) " + body)
+            : "for (; " + Poll + " && (" + IndexVariable + " < " + ItemsVariable + ".Length); " + IndexVariable + "++) " + body;
     }
 
     private static bool IsCountedIntegral(ITypeSymbol type) =>
@@ -387,8 +460,8 @@ internal sealed class LoopOutliner
     }
 
     /// <summary>True if a <c>break</c> in the body leaves <paramref name="loop"/> (rather than a <c>switch</c> inside it).</summary>
-    private static bool LeavesWithBreak(ForStatementSyntax loop) =>
-        loop.Statement.DescendantNodesAndSelf().OfType<BreakStatementSyntax>()
+    private static bool LeavesWithBreak(StatementSyntax loop) =>
+        loop.DescendantNodes().OfType<BreakStatementSyntax>()
             .Any(b => b.Ancestors().First(a => a is SwitchStatementSyntax || a == loop) == loop);
 
     /// <summary>True if every operation in <paramref name="body"/> is a built-in one of bounded cost.</summary>
@@ -422,7 +495,7 @@ internal sealed class LoopOutliner
     /// <summary>The loop without its header declarations, its condition preceded by the flag test.</summary>
     private static StatementSyntax PollingLoop(StatementSyntax loop)
     {
-        ExpressionSyntax poll = ParseExpression("(!__goFlag.IsRequested || !(__goYield = true))");
+        ExpressionSyntax poll = ParseExpression(Poll);
         ExpressionSyntax Guard(ExpressionSyntax? condition) => condition is null
             ? poll.WithLeadingTrivia(Space)
             : BinaryExpression(
@@ -439,6 +512,13 @@ internal sealed class LoopOutliner
                 .WithInitializers(default)
                 .WithCondition(Guard(f.Condition)),
             WhileStatementSyntax w => w.WithCondition(Guard(w.Condition)),
+
+            // The condition first: a yield leaves after it held, and the next call runs the body, as the loop would.
+            DoStatementSyntax d => d.WithCondition(BinaryExpression(
+                SyntaxKind.LogicalAndExpression,
+                ParenthesizedExpression(d.Condition.WithoutTrivia()),
+                Token(SyntaxKind.AmpersandAmpersandToken).WithLeadingTrivia(Space).WithTrailingTrivia(Space),
+                poll)),
             _ => loop,
         };
     }

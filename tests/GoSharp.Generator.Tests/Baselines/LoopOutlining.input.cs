@@ -64,6 +64,10 @@ public partial class Outlining
         for (int q = 0; q < squares.Length; q++) sum += System.Math.Abs(squares[q]);
         for (int q = 0; q < n; q++) { if (squares[q] > 100) break; sum++; }
 
+        foreach (int square in squares) sum += square;
+        foreach (var (x, y) in new[] { (1, 2) }) { if (x > n) break; sum += x * y; }
+        do sum--; while (sum > 1_000);
+
         int captured = 0;
         System.Func<int> read = () => captured;
         while (captured < n) captured++;

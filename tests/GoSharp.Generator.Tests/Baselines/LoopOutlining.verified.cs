@@ -12,7 +12,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "0.1.0.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static async global::GoSharp.CompilerServices.GoTask<T> Last__Goroutine<T>(global::GoSharp.CompilerServices.GoroutineEntry __goEntry, T[] items)
-#line 76 "LoopOutlining.cs"
+#line 80 "LoopOutlining.cs"
     { await __goEntry; var __goPreempt0 = global::GoSharp.CompilerServices.Preemption.Current;
         T last = default!;
         int i = 0;
@@ -25,14 +25,14 @@ namespace Samples
         return last;
 #nullable disable
 #nullable enable annotations
-#line 79 "LoopOutlining.cs"
+#line 83 "LoopOutlining.cs"
         bool __goLoop0(T[] items, ref int __goRef_i, ref T __goRef_last, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var i = __goRef_i; var last = __goRef_last; bool __goYield = false; while ((!__goFlag.IsRequested || !(__goYield = true)) && (i < items.Length))
         {
             last = items[i];
             i++;
         } __goRef_i = i; __goRef_last = last; return __goYield; }
 #nullable enable
-#line 86 "LoopOutlining.cs"
+#line 90 "LoopOutlining.cs"
     }
 #line default
 #nullable enable
@@ -110,6 +110,10 @@ namespace Samples
         { int q = 0; while (__goLoop6(ref sum, squares, ref q, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); }
         { int q = 0; while (__goLoop7(n, ref sum, squares, ref q, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); }
 
+        { var __goItems8 = squares; int __goIndex8 = 0; while (__goLoop8(ref sum, __goItems8, ref __goIndex8, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); }
+        { var __goItems9 = new[] { (1, 2) }; int __goIndex9 = 0; while (__goLoop9(n, ref sum, __goItems9, ref __goIndex9, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); }
+        while (__goLoop10(ref sum, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint();
+
         int captured = 0;
         System.Func<int> read = () => captured;
         while (captured < n) { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); captured++; }
@@ -148,8 +152,14 @@ namespace Samples
         bool __goLoop6(ref long __goRef_sum, int[] squares, ref int __goRef_q, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var q = __goRef_q; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (q < squares.Length); q++) sum += System.Math.Abs(squares[q]); __goRef_sum = sum; __goRef_q = q; return __goYield; }
 #line 65 "LoopOutlining.cs"
         bool __goLoop7(int n, ref long __goRef_sum, int[] squares, ref int __goRef_q, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var q = __goRef_q; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (q < n); q++) { if (squares[q] > 100) break; sum++; } __goRef_sum = sum; __goRef_q = q; return __goYield; }
+#line 67 "LoopOutlining.cs"
+        bool __goLoop8(ref long __goRef_sum, int[] __goItems, ref int __goRef___goIndex, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var __goIndex = __goRef___goIndex; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (__goIndex < __goItems.Length);) { var __goEnd = unchecked((uint)(__goItems.Length - __goIndex)) > 1024U ? __goIndex + 1024 : __goItems.Length; for (; __goIndex < __goEnd; __goIndex++) { int square = __goItems[__goIndex]; sum += square; } } __goRef_sum = sum; __goRef___goIndex = __goIndex; return __goYield; }
+#line 68 "LoopOutlining.cs"
+        bool __goLoop9(int n, ref long __goRef_sum, (int, int)[] __goItems, ref int __goRef___goIndex, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var __goIndex = __goRef___goIndex; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (__goIndex < __goItems.Length); __goIndex++) { var (x, y) = __goItems[__goIndex]; { if (x > n) break; sum += x * y; } } __goRef_sum = sum; __goRef___goIndex = __goIndex; return __goYield; }
+#line 69 "LoopOutlining.cs"
+        bool __goLoop10(ref long __goRef_sum, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; bool __goYield = false; do sum--; while ((sum > 1_000) && (!__goFlag.IsRequested || !(__goYield = true))); __goRef_sum = sum; return __goYield; }
 #nullable enable
-#line 72 "LoopOutlining.cs"
+#line 76 "LoopOutlining.cs"
     }
 #line default
 #nullable enable

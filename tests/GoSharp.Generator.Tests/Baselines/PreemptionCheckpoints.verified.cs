@@ -23,14 +23,14 @@ namespace Samples
         int j = 0;
         while (__goLoop1(n, ref j, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint();
 
-        do
-        { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint();
-            j--;
-        }
-        while (j > 0);
+        while (__goLoop2(ref j, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint();
 
-        foreach (int d in data)
-            { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); sum += d; }
+
+
+
+
+        { var __goItems3 = data; int __goIndex3 = 0; while (__goLoop3(ref sum, __goItems3, ref __goIndex3, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); }
+
 
     again:
         if (sum > 10)
@@ -59,6 +59,15 @@ namespace Samples
         } } __goRef_sum = sum; __goRef_i = i; return __goYield; }
 #line 19 "PreemptionCheckpoints.cs"
         bool __goLoop1(int n, ref int __goRef_j, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var j = __goRef_j; bool __goYield = false; while ((!__goFlag.IsRequested || !(__goYield = true)) && (j < n)) j++; __goRef_j = j; return __goYield; }
+#line 21 "PreemptionCheckpoints.cs"
+        bool __goLoop2(ref int __goRef_j, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var j = __goRef_j; bool __goYield = false; do
+        {
+            j--;
+        }
+        while ((j > 0) && (!__goFlag.IsRequested || !(__goYield = true))); __goRef_j = j; return __goYield; }
+#line 27 "PreemptionCheckpoints.cs"
+        bool __goLoop3(ref long __goRef_sum, int[] __goItems, ref int __goRef___goIndex, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var __goIndex = __goRef___goIndex; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (__goIndex < __goItems.Length);) { var __goEnd = unchecked((uint)(__goItems.Length - __goIndex)) > 1024U ? __goIndex + 1024 : __goItems.Length; for (; __goIndex < __goEnd; __goIndex++) { int d = __goItems[__goIndex];
+            sum += d; } } __goRef_sum = sum; __goRef___goIndex = __goIndex; return __goYield; }
 #nullable enable
 #line 48 "PreemptionCheckpoints.cs"
     }
