@@ -1,0 +1,72 @@
+namespace GoSharp.Package.Tests;
+
+/// <summary>
+/// DESIGN section 6: pack GoSharp.Goroutines, reference it from a local feed in a fresh console
+/// app, build and run that app, and check that a known mistake gets its warning: the way users
+/// meet GoSharp, through NuGet, buildTransitive targets and the analyzers folder.
+/// </summary>
+public sealed class PackageTests : IDisposable
+{
+    private const string PackageId = "GoSharp.Goroutines";
+
+    private readonly string _workDirectory = Directory.CreateTempSubdirectory("gosharp-package-").FullName;
+
+    [Fact]
+    public void A_fresh_console_app_restores_builds_and_runs_against_the_packed_package()
+    {
+        string feed = Path.Combine(_workDirectory, "feed");
+        CliResult pack = DotnetCli.MSBuild(RepositoryRoot(), "pack", Path.Combine("src", "GoSharp", "GoSharp.csproj"), "-c", "Release", "-o", feed);
+        Assert.True(pack.Succeeded, pack.ToString());
+        string package = Assert.Single(Directory.GetFiles(feed, PackageId + ".*.nupkg"));
+        string version = Path.GetFileNameWithoutExtension(package)[(PackageId.Length + 1)..];
+
+        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), feed, version);
+        CliResult build = DotnetCli.MSBuild(app.ProjectDirectory, "build");
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.True(build.Output.Contains(ConsumerProject.MistakeWarning, StringComparison.Ordinal), $"no `{ConsumerProject.MistakeWarning}`: {build}");
+        Assert.All(WarningLines(build.Output), line => Assert.Contains("warning GOSH006", line, StringComparison.Ordinal));
+
+        // The generator ran inside the user's compiler and, thanks to the package's buildTransitive
+        // opt-in, emitted interceptors: so Go.Run and go calls reach the twins, not the lambdas.
+        Assert.Single(Directory.GetFiles(app.GeneratedDirectory, "Program.SumOfSquares.*.g.cs"));
+        string interceptors = File.ReadAllText(Path.Combine(app.GeneratedDirectory, "GoSharp.Interceptors.g.cs"));
+        Assert.Contains("InterceptsLocation", interceptors, StringComparison.Ordinal);
+
+        CliResult run = DotnetCli.Execute(app.ProjectDirectory, "run", "--no-build");
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Equal(ConsumerProject.ExpectedOutput, run.Output.Trim());
+    }
+
+    /// <summary>Best effort: a leftover folder in the temp directory must not fail the test.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_workDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>MSBuild repeats every warning in its summary; each distinct line counts once.</summary>
+    private static IEnumerable<string> WarningLines(string output) =>
+        output.Split('\n').Select(line => line.Trim()).Where(line => line.Contains(": warning ", StringComparison.Ordinal)).Distinct();
+
+    /// <summary>The folder with GoSharp.sln, above this test's output folder.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "GoSharp.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("GoSharp.sln not found above " + AppContext.BaseDirectory);
+    }
+}
