@@ -18,7 +18,8 @@ namespace GoSharp.Generator.Parsing;
 /// <remarks>
 /// Decisions are taken on the original nodes (the semantic model only knows those) before the
 /// children are rewritten. Lambdas, anonymous methods, local functions and queries are left
-/// as they are (they are not goroutine code) except the lambda of a go statement. Inside a lock,
+/// as they are (they are not goroutine code) except the lambda of a go statement and the local
+/// functions that park and do not escape (<see cref="ParkingLocalFunctions"/>). Inside a lock,
 /// an unsafe block or an exception filter nothing is rewritten, since C# cannot await there
 /// (the analyzers report GOSH006 and GOSH007 for what stays blocking).
 /// </remarks>
@@ -58,6 +59,9 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
     /// <summary>Outlines loops with no park site into synchronous helpers; null to keep every loop in place.</summary>
     public LoopOutliner? Outliner { get; set; }
 
+    /// <summary>The local functions that become async local functions (see <see cref="ParkingLocalFunctions"/>).</summary>
+    public HashSet<LocalFunctionStatementSyntax> ParkingFunctions { get; set; } = new();
+
     /// <summary>The park sites of the rewritten body, in source order.</summary>
     public List<ParkSiteSpec> Sites { get; } = new();
 
@@ -91,6 +95,11 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
             && ParkSites.GoStatementOf(lambda, _model, _known, _cancellationToken) is not null)
         {
             return RewriteGoStatement(node, lambda);
+        }
+
+        if (_forbiddenDepth == 0 && ParkingLocalFunctions.IsParkingCall(node, _model, ParkingFunctions, _cancellationToken))
+        {
+            return Await((InvocationExpressionSyntax)base.VisitInvocationExpression(node)!, node);
         }
 
         if (kind == ParkKind.None || _forbiddenDepth > 0 || method is null || node.Expression is MemberBindingExpressionSyntax)
@@ -241,6 +250,69 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
         }
     }
 
+    /// <summary>
+    /// A local function that parks and does not escape becomes an async local function of the
+    /// twin, its calls awaited: <c>int F(int x) =&gt; ch.Receive() + x;</c> →
+    /// <c>async GoTask&lt;int&gt; F(int x) { await Preemption.Checkpoint(); return await … + x; }</c>,
+    /// on the same lines. Its body is goroutine code with its own preemption flag.
+    /// </summary>
+    private LocalFunctionStatementSyntax RewriteParkingFunction(LocalFunctionStatementSyntax node)
+    {
+        int savedForbidden = _forbiddenDepth;
+        bool savedUsed = _usedFlag;
+        _forbiddenDepth = 0;
+        _usedFlag = false;
+        _functionDepth++;
+        try
+        {
+            LocalFunctionStatementSyntax rewritten;
+            if (node.Body is not null)
+            {
+                var block = (BlockSyntax)Visit(node.Body)!;
+                rewritten = node.WithBody(Prepend(block, CheckpointStatement + FlagDeclaration()));
+            }
+            else
+            {
+                ArrowExpressionClauseSyntax arrow = node.ExpressionBody!;
+                var expression = ((ExpressionSyntax)Visit(arrow.Expression)!).WithoutTrivia();
+                StatementSyntax statement = expression switch
+                {
+                    ThrowExpressionSyntax thrown => ThrowStatement(thrown.Expression),
+                    _ when IsVoid(node.ReturnType) => ExpressionStatement(expression),
+                    _ => ReturnStatement(expression.WithLeadingTrivia(Space)),
+                };
+                BlockSyntax block = Block(
+                    Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(arrow.ArrowToken.LeadingTrivia).WithTrailingTrivia(Space),
+                    List(ParseStatements(CheckpointStatement + FlagDeclaration()).Append(statement.WithTrailingTrivia(Space))),
+                    Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(node.SemicolonToken.TrailingTrivia));
+                rewritten = node.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block);
+            }
+
+            TypeSyntax returnType = ParseTypeName(IsVoid(node.ReturnType)
+                ? "global::GoSharp.CompilerServices.GoTask"
+                : "global::GoSharp.CompilerServices.GoTask<" + node.ReturnType.WithoutTrivia().ToFullString() + ">");
+            SyntaxToken async = Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(Space);
+            if (node.Modifiers.Count == 0)
+            {
+                // The indentation moves from the return type to the new first token.
+                async = async.WithLeadingTrivia(node.ReturnType.GetLeadingTrivia());
+            }
+
+            return rewritten
+                .WithReturnType(returnType.WithTrailingTrivia(node.ReturnType.GetTrailingTrivia()))
+                .WithModifiers(rewritten.Modifiers.Add(async));
+        }
+        finally
+        {
+            _functionDepth--;
+            _usedFlag = savedUsed;
+            _forbiddenDepth = savedForbidden;
+        }
+    }
+
+    private static bool IsVoid(TypeSyntax type) =>
+        type is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.VoidKeyword);
+
     // ---- Nested functions: not goroutine code ---------------------------------------------
 
     public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) => node;
@@ -249,7 +321,8 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
 
     public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) => node;
 
-    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) => node;
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) =>
+        ParkingFunctions.Contains(node) ? RewriteParkingFunction(node) : node;
 
     public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node) => node;
 

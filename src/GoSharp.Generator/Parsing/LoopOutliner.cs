@@ -59,14 +59,16 @@ internal sealed class LoopOutliner
     private readonly SemanticModel _model;
     private readonly KnownSymbols _known;
     private readonly SyntaxNode _methodBody;
+    private readonly HashSet<LocalFunctionStatementSyntax> _parkingFunctions;
     private readonly CancellationToken _cancellationToken;
     private ImmutableArray<ISymbol>? _captured;
 
-    public LoopOutliner(SemanticModel model, KnownSymbols known, SyntaxNode methodBody, CancellationToken cancellationToken)
+    public LoopOutliner(SemanticModel model, KnownSymbols known, SyntaxNode methodBody, HashSet<LocalFunctionStatementSyntax> parkingFunctions, CancellationToken cancellationToken)
     {
         _model = model;
         _known = known;
         _methodBody = methodBody;
+        _parkingFunctions = parkingFunctions;
         _cancellationToken = cancellationToken;
     }
 
@@ -232,7 +234,8 @@ internal sealed class LoopOutliner
                     return "lock, unsafe, fixed, stackalloc or checked inside the loop";
                 case RefExpressionSyntax or RefTypeSyntax:
                     return "a ref local";
-                case InvocationExpressionSyntax call when ParkSites.Classify(call, _model, _known, _cancellationToken) != ParkKind.None:
+                case InvocationExpressionSyntax call when ParkSites.Classify(call, _model, _known, _cancellationToken) != ParkKind.None
+                    || ParkingLocalFunctions.IsParkingCall(call, _model, _parkingFunctions, _cancellationToken):
                     return "a park site";
             }
         }

@@ -44,7 +44,8 @@ internal static class Parser
         SyntaxNode bodyNode;
         if (syntax.Body is BlockSyntax block)
         {
-            rewriter.Outliner = new LoopOutliner(context.SemanticModel, known, block, cancellationToken);
+            rewriter.ParkingFunctions = ParkingLocalFunctions.Find(block, context.SemanticModel, known, bySignature: false, cancellationToken);
+            rewriter.Outliner = new LoopOutliner(context.SemanticModel, known, block, rewriter.ParkingFunctions, cancellationToken);
             body = Indentation(block) + rewriter.RewriteBlock(block, entry).WithoutTrivia().ToFullString();
             body = AppendLoopHelpers(body, rewriter.Outliner.Helpers, tree.FilePath, CloseBraceLine(block, cancellationToken), nullable);
             bodyNode = block;

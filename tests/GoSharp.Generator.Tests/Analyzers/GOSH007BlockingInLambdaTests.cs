@@ -14,7 +14,12 @@ public class GOSH007BlockingInLambdaTests
             {
                 items.ForEach(x => {|GOSH007:ch.Send(x)|});
                 int Local() => {|GOSH007:ch.Receive()|};
-                Local();
+                Func<int> escapes = Local;
+                void ByRef(ref int x) => x = {|GOSH007:ch.Receive()|};
+                int y = 0;
+                ByRef(ref y);
+                void InLock() => {|GOSH007:ch.Send(1)|};
+                lock (items) { InLock(); }
                 Helper(ch);
             }
 
@@ -44,6 +49,25 @@ public class GOSH007BlockingInLambdaTests
             static void Helper(Chan<int> ch) { }
 
             static void Plain(Chan<int> ch, List<int> items) => items.ForEach(x => ch.Send(x));
+        }
+        """);
+
+    [Fact]
+    public void Is_quiet_on_local_functions_that_park_and_do_not_escape() => Verify.Verify("""
+        using GoSharp;
+        using static GoSharp.Go;
+        public static partial class Program
+        {
+            [Goroutine]
+            static int Work(Chan<int> ch)
+            {
+                int Receive() => ch.Receive();
+                void Forward(int v) { ch.Send(v); }
+                int Twice() => Receive() + Receive();
+                go(() => Forward(1));
+                Forward(Twice());
+                return Receive();
+            }
         }
         """);
 }

@@ -23,6 +23,33 @@ public class GOSH009RefLocalAcrossParkSiteTests
         """);
 
     [Fact]
+    public void Flags_a_span_local_in_a_local_function_that_parks_but_not_in_one_that_does_not() => Verify.Verify("""
+        using System;
+        using GoSharp;
+        public static partial class Program
+        {
+            [Goroutine]
+            static void Work(Chan<int> ch)
+            {
+                int Parks()
+                {
+                    Span<int> {|GOSH009:buffer|} = stackalloc int[1];
+                    buffer[0] = ch.Receive();
+                    return buffer[0];
+                }
+
+                int Plain()
+                {
+                    Span<int> buffer = stackalloc int[1];
+                    return buffer[0];
+                }
+
+                ch.Send(Parks() + Plain());
+            }
+        }
+        """);
+
+    [Fact]
     public void Flags_ref_locals_and_ref_foreach_variables_in_a_method_that_parks() => Verify.Verify("""
         using GoSharp;
         public static partial class Program

@@ -10,7 +10,8 @@ namespace GoSharp.Generator.Parsing;
 /// The checks on a <c>[Goroutine]</c> method's body (GOSH006, GOSH007): park sites the twin leaves
 /// as blocking calls because it cannot await there. It walks the body the way the rewriter does:
 /// lambdas and local functions are not goroutine code, except the lambda of a go statement, which
-/// is a goroutine of its own.
+/// is a goroutine of its own, and local functions that park and do not escape, which become async
+/// (see <see cref="ParkingLocalFunctions"/>).
 /// </summary>
 internal sealed class BodyRules : CSharpSyntaxWalker
 {
@@ -18,20 +19,22 @@ internal sealed class BodyRules : CSharpSyntaxWalker
     private readonly KnownSymbols _known;
     private readonly List<RuleViolation> _into;
     private readonly CancellationToken _cancellationToken;
+    private readonly HashSet<LocalFunctionStatementSyntax> _parkingFunctions;
     private string? _forbiddenContext;
     private bool _inNestedFunction;
 
-    private BodyRules(SemanticModel model, KnownSymbols known, List<RuleViolation> into, CancellationToken cancellationToken)
+    private BodyRules(SyntaxNode body, SemanticModel model, KnownSymbols known, List<RuleViolation> into, CancellationToken cancellationToken)
     {
         _model = model;
         _known = known;
         _into = into;
         _cancellationToken = cancellationToken;
+        _parkingFunctions = ParkingLocalFunctions.Find(body, model, known, bySignature: false, cancellationToken);
     }
 
     /// <summary>Adds the body-level violations of a method body to <paramref name="into"/>.</summary>
     public static void Check(SyntaxNode body, SemanticModel model, KnownSymbols known, List<RuleViolation> into, CancellationToken cancellationToken) =>
-        new BodyRules(model, known, into, cancellationToken).Visit(body);
+        new BodyRules(body, model, known, into, cancellationToken).Visit(body);
 
     public override void VisitInvocationExpression(InvocationExpressionSyntax node)
     {
@@ -73,7 +76,23 @@ internal sealed class BodyRules : CSharpSyntaxWalker
 
     public override void VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) => VisitFunction(node);
 
-    public override void VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) => InNestedFunction(node);
+    public override void VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+    {
+        if (!_parkingFunctions.Contains(node))
+        {
+            InNestedFunction(node);
+            return;
+        }
+
+        // It becomes an async local function: goroutine code, wherever it is declared.
+        string? savedContext = _forbiddenContext;
+        bool savedNested = _inNestedFunction;
+        _forbiddenContext = null;
+        _inNestedFunction = false;
+        DefaultVisitChildren(node);
+        _forbiddenContext = savedContext;
+        _inNestedFunction = savedNested;
+    }
 
     public override void VisitQueryExpression(QueryExpressionSyntax node) => InNestedFunction(node);
 

@@ -14,7 +14,8 @@ namespace GoSharp.Generator.Parsing;
 /// is reported. Await points are park sites (blocking operations, <c>foreach</c> over a channel)
 /// and preemption checkpoints (loops and <c>goto</c>). Lambdas, anonymous methods, local
 /// functions and queries are not goroutine code and are not looked at, except the lambda of a go
-/// statement (an async lambda in the twin). Before C# 13 an async method cannot have such a local
+/// statement (an async lambda in the twin) and local functions that park (async local functions
+/// in the twin, see <see cref="ParkingLocalFunctions"/>). Before C# 13 an async method cannot have such a local
 /// at all, so every one is reported.
 /// </summary>
 internal sealed class RefLocalRules : CSharpSyntaxWalker
@@ -23,19 +24,23 @@ internal sealed class RefLocalRules : CSharpSyntaxWalker
     private readonly KnownSymbols _known;
     private readonly CancellationToken _cancellationToken;
     private readonly List<(SyntaxToken Identifier, string Name)> _locals = new();
+    private readonly HashSet<LocalFunctionStatementSyntax> _parkingFunctions;
     private bool _hasAwaitPoint;
 
-    private RefLocalRules(SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
+    private RefLocalRules(SyntaxNode body, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
     {
         _model = model;
         _known = known;
         _cancellationToken = cancellationToken;
+
+        // By signature: deciding whether another method has a twin must not recurse into bodies.
+        _parkingFunctions = ParkingLocalFunctions.Find(body, model, known, bySignature: true, cancellationToken);
     }
 
     /// <summary>Adds a GOSH009 violation for each ref or ref struct local of a body that has await points.</summary>
     public static void Check(SyntaxNode body, SemanticModel model, KnownSymbols known, List<RuleViolation> into, CancellationToken cancellationToken)
     {
-        var walker = new RefLocalRules(model, known, cancellationToken);
+        var walker = new RefLocalRules(body, model, known, cancellationToken);
         walker.Visit(body);
         if (!walker._hasAwaitPoint && AllowsRefLocalsInAsync(body.SyntaxTree))
         {
@@ -134,7 +139,9 @@ internal sealed class RefLocalRules : CSharpSyntaxWalker
     public override void VisitInvocationExpression(InvocationExpressionSyntax node)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (!_hasAwaitPoint && ParkSites.ClassifyBySignature(node, _model, _known, _cancellationToken) != ParkKind.None)
+        if (!_hasAwaitPoint
+            && (ParkSites.ClassifyBySignature(node, _model, _known, _cancellationToken) != ParkKind.None
+                || ParkingLocalFunctions.IsParkingCall(node, _model, _parkingFunctions, _cancellationToken)))
         {
             _hasAwaitPoint = true;
         }
@@ -153,7 +160,13 @@ internal sealed class RefLocalRules : CSharpSyntaxWalker
 
     public override void VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
-        // Not goroutine code.
+        // Not goroutine code, unless it parks and becomes an async local function (which starts
+        // with a checkpoint: an await point).
+        if (_parkingFunctions.Contains(node))
+        {
+            _hasAwaitPoint = true;
+            Visit((SyntaxNode?)node.Body ?? node.ExpressionBody);
+        }
     }
 
     public override void VisitQueryExpression(QueryExpressionSyntax node)
