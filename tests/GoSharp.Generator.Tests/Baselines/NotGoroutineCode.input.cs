@@ -18,6 +18,7 @@ public partial class Untouched
         list.ForEach(x => ch.Send(x));
         Func<int> later = () => ch.Receive();
         int Local() => ch.Receive();
+        Func<int> escaped = Local;
         var query = from x in list where x > ch.Len select x;
 
         try
@@ -33,6 +34,6 @@ public partial class Untouched
             ch.Send(4);
         }
 
-        return later() + Local() + query.Count();
+        return later() + escaped() + query.Count();
     }
 }

@@ -22,23 +22,24 @@ namespace Samples
 
         list.ForEach(x => ch.Send(x));
         Func<int> later = () => ch.Receive();
-        async global::GoSharp.CompilerServices.GoTask<int> Local() { await global::GoSharp.CompilerServices.Preemption.Checkpoint(); return await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Mixed_0, ch.ReceiveAsync()); }
+        int Local() => ch.Receive();
+        Func<int> escaped = Local;
         var query = from x in list where x > ch.Len select x;
 
         try
         {
-            await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Mixed_1, ch.SendAsync(2));
+            await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Mixed_0, ch.SendAsync(2));
         }
         catch (InvalidOperationException) when (ch.Len == 0)
         {
-            await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Mixed_2, ch.SendAsync(3));
+            await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Mixed_1, ch.SendAsync(3));
         }
         finally
         {
-            await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Mixed_3, ch.SendAsync(4));
+            await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Mixed_2, ch.SendAsync(4));
         }
 
-        return later() + await Local() + query.Count();
+        return later() + escaped() + query.Count();
     }
 #line default
 #nullable enable
@@ -50,10 +51,9 @@ namespace GoSharp.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "0.1.0.0")]
     file static class GoroutineSites
     {
-        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Mixed_0 = new("NotGoroutineCode.cs", 20, "ch.Receive()");
-        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Mixed_1 = new("NotGoroutineCode.cs", 25, "ch.Send(2)");
-        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Mixed_2 = new("NotGoroutineCode.cs", 29, "ch.Send(3)");
-        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Mixed_3 = new("NotGoroutineCode.cs", 33, "ch.Send(4)");
+        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Mixed_0 = new("NotGoroutineCode.cs", 26, "ch.Send(2)");
+        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Mixed_1 = new("NotGoroutineCode.cs", 30, "ch.Send(3)");
+        public static readonly global::GoSharp.CompilerServices.ParkSite __goSite_Mixed_2 = new("NotGoroutineCode.cs", 34, "ch.Send(4)");
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static T At<T>(global::GoSharp.CompilerServices.ParkSite site, T awaitable)
