@@ -4,9 +4,9 @@ using GoSharp.Generator.Tests.Support;
 namespace GoSharp.Generator.Tests;
 
 /// <summary>
-/// Local functions that park and do not escape become async local functions of the twin
-/// (docs/generator.md, "Local functions"): their blocking operations park the goroutine, and
-/// results, recursion, exceptions and captured variables behave as in the original method.
+/// Local functions and delegate locals that park and do not escape become async local functions
+/// of the twin (docs/generator.md, "Local functions"): their blocking operations park the
+/// goroutine, and results, recursion, exceptions and captured variables behave as in the original.
 /// </summary>
 [Collection(SchedulerBound.Name)]
 public class LocalFunctionTests
@@ -43,10 +43,10 @@ public class LocalFunctionTests
             [Goroutine]
             static void Worker(Chan<int> input, Chan<long> output)
             {
-                // Each worker parks inside a local function: only rewriting it keeps threads few.
+                // Each worker parks inside a local function and a lambda: only rewriting them keeps threads few.
                 long Take() => input.Receive();
-                void Give(long v) => output.Send(v);
-                Give(Take());
+                Action<long> give = v => output.Send(v);
+                give(Take());
             }
 
             [Goroutine]
@@ -57,6 +57,8 @@ public class LocalFunctionTests
                 int Receive() => ch.Receive();
                 int Depth(int d) => d == 0 ? Receive() : Depth(d - 1) + 1;
                 T Echo<T>(T value) { Send(1); Receive(); return value; }
+                Func<int, long> roundTrip = v => { Send(v); return Receive() * 2L; };
+                Action<string> sendLength = text => Send(text.Length);
                 string Fails()
                 {
                     Send(7);
@@ -72,6 +74,9 @@ public class LocalFunctionTests
 
                 Send(40);
                 total += Depth(5);
+                total += roundTrip(21) + roundTrip.Invoke(n);
+                sendLength("four");
+                total += Receive();
                 string echoed = Echo("x" + n);
                 string failure;
                 try

@@ -19,7 +19,7 @@ namespace GoSharp.Generator.Parsing;
 /// Decisions are taken on the original nodes (the semantic model only knows those) before the
 /// children are rewritten. Lambdas, anonymous methods, local functions and queries are left
 /// as they are (they are not goroutine code) except the lambda of a go statement and the local
-/// functions that park and do not escape (<see cref="ParkingLocalFunctions"/>). Inside a lock,
+/// functions and delegate-local lambdas that park and do not escape (<see cref="ParkingLocalFunctions"/>). Inside a lock,
 /// an unsafe block or an exception filter nothing is rewritten, since C# cannot await there
 /// (the analyzers report GOSH006 and GOSH007 for what stays blocking).
 /// </remarks>
@@ -31,6 +31,10 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
     private const string EntrySpawn = "global::GoSharp.CompilerServices.GoroutineEntry.Spawn";
     private const string SelectBinder = "global::GoSharp.Generated.GoroutineSelect.Bind";
     private const string SitesClass = "global::GoSharp.Generated.GoroutineSites";
+    private const string GoTaskType = "global::GoSharp.CompilerServices.GoTask";
+
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     private readonly SemanticModel _model;
     private readonly KnownSymbols _known;
@@ -60,7 +64,7 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
     public LoopOutliner? Outliner { get; set; }
 
     /// <summary>The local functions that become async local functions (see <see cref="ParkingLocalFunctions"/>).</summary>
-    public HashSet<LocalFunctionStatementSyntax> ParkingFunctions { get; set; } = new();
+    public HashSet<SyntaxNode> ParkingFunctions { get; set; } = new();
 
     /// <summary>The park sites of the rewritten body, in source order.</summary>
     public List<ParkSiteSpec> Sites { get; } = new();
@@ -97,9 +101,11 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
             return RewriteGoStatement(node, lambda);
         }
 
-        if (_forbiddenDepth == 0 && ParkingLocalFunctions.IsParkingCall(node, _model, ParkingFunctions, _cancellationToken))
+        if (_forbiddenDepth == 0 && ParkingLocalFunctions.ParkingCallee(node, _model, ParkingFunctions, _cancellationToken) is SimpleNameSyntax callee)
         {
-            return Await((InvocationExpressionSyntax)base.VisitInvocationExpression(node)!, node);
+            // f.Invoke(x) becomes f(x): the delegate local is a local function in the twin.
+            var call = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
+            return Await(call.WithExpression(callee.WithTriviaFrom(call.Expression)), node);
         }
 
         if (kind == ParkKind.None || _forbiddenDepth > 0 || method is null || node.Expression is MemberBindingExpressionSyntax)
@@ -258,6 +264,64 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
     /// </summary>
     private LocalFunctionStatementSyntax RewriteParkingFunction(LocalFunctionStatementSyntax node)
     {
+        BlockSyntax body = ParkingBody(
+            (CSharpSyntaxNode?)node.Body ?? node.ExpressionBody!.Expression,
+            IsVoid(node.ReturnType),
+            node.ExpressionBody?.ArrowToken.LeadingTrivia ?? default,
+            node.Body is null ? node.SemicolonToken.TrailingTrivia : node.Body.CloseBraceToken.TrailingTrivia);
+        TypeSyntax returnType = ParseTypeName(IsVoid(node.ReturnType)
+            ? GoTaskType
+            : GoTaskType + "<" + node.ReturnType.WithoutTrivia().ToFullString() + ">");
+        SyntaxToken async = Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(Space);
+        if (node.Modifiers.Count == 0)
+        {
+            // The indentation moves from the return type to the new first token.
+            async = async.WithLeadingTrivia(node.ReturnType.GetLeadingTrivia());
+        }
+
+        return node
+            .WithExpressionBody(null)
+            .WithSemicolonToken(default)
+            .WithBody(body)
+            .WithReturnType(returnType.WithTrailingTrivia(node.ReturnType.GetTrailingTrivia()))
+            .WithModifiers(node.Modifiers.Add(async));
+    }
+
+    /// <summary>
+    /// A delegate local initialised with a lambda that parks and is only called directly becomes
+    /// an async local function of the same name, on the same lines:
+    /// <c>Func&lt;int, int&gt; f = x =&gt; ch.Receive() + x;</c> →
+    /// <c>async GoTask&lt;int&gt; f(int x) { await Preemption.Checkpoint(); return await … + x; }</c>.
+    /// </summary>
+    private StatementSyntax RewriteParkingLambda(LocalDeclarationStatementSyntax node, VariableDeclaratorSyntax declarator, LambdaExpressionSyntax lambda)
+    {
+        var delegateType = (INamedTypeSymbol)((ILocalSymbol)_model.GetDeclaredSymbol(declarator, _cancellationToken)!).Type;
+        IMethodSymbol invoke = delegateType.DelegateInvokeMethod!;
+        IEnumerable<string> names = lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => new[] { simple.Parameter.Identifier.Text },
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters.Select(p => p.Identifier.Text),
+            _ => Enumerable.Empty<string>(),
+        };
+        string parameters = string.Join(", ", invoke.Parameters.Zip(names, (p, name) => p.Type.ToDisplayString(TypeFormat) + " " + name));
+        string returnType = invoke.ReturnsVoid ? GoTaskType : GoTaskType + "<" + invoke.ReturnType.ToDisplayString(TypeFormat) + ">";
+        string header = "async " + returnType + " " + declarator.Identifier.Text + "(" + parameters + ")";
+        BlockSyntax body = ParkingBody(
+            lambda.Body,
+            invoke.ReturnsVoid,
+            lambda.ArrowToken.TrailingTrivia,
+            node.SemicolonToken.TrailingTrivia);
+        return ParseStatement(header + body.ToFullString())
+            .WithLeadingTrivia(node.GetLeadingTrivia());
+    }
+
+    /// <summary>
+    /// The body of a parking function, visited as goroutine code with its own preemption flag,
+    /// starting with a checkpoint; an expression body becomes a one-line block
+    /// (<c>{ checkpoint; return expr; }</c>) between the given trivia.
+    /// </summary>
+    private BlockSyntax ParkingBody(CSharpSyntaxNode body, bool returnsVoid, SyntaxTriviaList before, SyntaxTriviaList after)
+    {
         int savedForbidden = _forbiddenDepth;
         bool savedUsed = _usedFlag;
         _forbiddenDepth = 0;
@@ -265,42 +329,25 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
         _functionDepth++;
         try
         {
-            LocalFunctionStatementSyntax rewritten;
-            if (node.Body is not null)
+            SyntaxNode visited = Visit(body)!;
+            string start = CheckpointStatement + FlagDeclaration();
+            if (visited is BlockSyntax block)
             {
-                var block = (BlockSyntax)Visit(node.Body)!;
-                rewritten = node.WithBody(Prepend(block, CheckpointStatement + FlagDeclaration()));
-            }
-            else
-            {
-                ArrowExpressionClauseSyntax arrow = node.ExpressionBody!;
-                var expression = ((ExpressionSyntax)Visit(arrow.Expression)!).WithoutTrivia();
-                StatementSyntax statement = expression switch
-                {
-                    ThrowExpressionSyntax thrown => ThrowStatement(thrown.Expression),
-                    _ when IsVoid(node.ReturnType) => ExpressionStatement(expression),
-                    _ => ReturnStatement(expression.WithLeadingTrivia(Space)),
-                };
-                BlockSyntax block = Block(
-                    Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(arrow.ArrowToken.LeadingTrivia).WithTrailingTrivia(Space),
-                    List(ParseStatements(CheckpointStatement + FlagDeclaration()).Append(statement.WithTrailingTrivia(Space))),
-                    Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(node.SemicolonToken.TrailingTrivia));
-                rewritten = node.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block);
+                block = Prepend(block, start);
+                return block.WithLeadingTrivia(before.AddRange(block.GetLeadingTrivia())).WithTrailingTrivia(after);
             }
 
-            TypeSyntax returnType = ParseTypeName(IsVoid(node.ReturnType)
-                ? "global::GoSharp.CompilerServices.GoTask"
-                : "global::GoSharp.CompilerServices.GoTask<" + node.ReturnType.WithoutTrivia().ToFullString() + ">");
-            SyntaxToken async = Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(Space);
-            if (node.Modifiers.Count == 0)
+            var expression = ((ExpressionSyntax)visited).WithoutTrivia();
+            StatementSyntax statement = expression switch
             {
-                // The indentation moves from the return type to the new first token.
-                async = async.WithLeadingTrivia(node.ReturnType.GetLeadingTrivia());
-            }
-
-            return rewritten
-                .WithReturnType(returnType.WithTrailingTrivia(node.ReturnType.GetTrailingTrivia()))
-                .WithModifiers(rewritten.Modifiers.Add(async));
+                ThrowExpressionSyntax thrown => ThrowStatement(thrown.Expression),
+                _ when returnsVoid => ExpressionStatement(expression),
+                _ => ReturnStatement(expression.WithLeadingTrivia(Space)),
+            };
+            return Block(
+                Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(before).WithTrailingTrivia(Space),
+                List(ParseStatements(start).Append(statement.WithTrailingTrivia(Space))),
+                Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(after));
         }
         finally
         {
@@ -325,6 +372,14 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
         ParkingFunctions.Contains(node) ? RewriteParkingFunction(node) : node;
 
     public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node) => node;
+
+    public override SyntaxNode? VisitLocalDeclarationStatement(LocalDeclarationStatementSyntax node) =>
+        node.Declaration.Variables.Count == 1
+            && node.Declaration.Variables[0] is VariableDeclaratorSyntax declarator
+            && declarator.Initializer?.Value is LambdaExpressionSyntax lambda
+            && ParkingFunctions.Contains(lambda)
+            ? RewriteParkingLambda(node, declarator, lambda)
+            : base.VisitLocalDeclarationStatement(node);
 
     // ---- Where C# cannot await ------------------------------------------------------------
 

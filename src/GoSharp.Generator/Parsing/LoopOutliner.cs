@@ -59,11 +59,11 @@ internal sealed class LoopOutliner
     private readonly SemanticModel _model;
     private readonly KnownSymbols _known;
     private readonly SyntaxNode _methodBody;
-    private readonly HashSet<LocalFunctionStatementSyntax> _parkingFunctions;
+    private readonly HashSet<SyntaxNode> _parkingFunctions;
     private readonly CancellationToken _cancellationToken;
     private ImmutableArray<ISymbol>? _captured;
 
-    public LoopOutliner(SemanticModel model, KnownSymbols known, SyntaxNode methodBody, HashSet<LocalFunctionStatementSyntax> parkingFunctions, CancellationToken cancellationToken)
+    public LoopOutliner(SemanticModel model, KnownSymbols known, SyntaxNode methodBody, HashSet<SyntaxNode> parkingFunctions, CancellationToken cancellationToken)
     {
         _model = model;
         _known = known;
@@ -235,7 +235,7 @@ internal sealed class LoopOutliner
                 case RefExpressionSyntax or RefTypeSyntax:
                     return "a ref local";
                 case InvocationExpressionSyntax call when ParkSites.Classify(call, _model, _known, _cancellationToken) != ParkKind.None
-                    || ParkingLocalFunctions.IsParkingCall(call, _model, _parkingFunctions, _cancellationToken):
+                    || ParkingLocalFunctions.ParkingCallee(call, _model, _parkingFunctions, _cancellationToken) is not null:
                     return "a park site";
             }
         }

@@ -15,6 +15,9 @@ public class GOSH007BlockingInLambdaTests
                 items.ForEach(x => {|GOSH007:ch.Send(x)|});
                 int Local() => {|GOSH007:ch.Receive()|};
                 Func<int> escapes = Local;
+                Func<int> passed = () => {|GOSH007:ch.Receive()|};
+                items.Add(passed());
+                Task.Run(passed);
                 void ByRef(ref int x) => x = {|GOSH007:ch.Receive()|};
                 int y = 0;
                 ByRef(ref y);
@@ -64,9 +67,10 @@ public class GOSH007BlockingInLambdaTests
                 int Receive() => ch.Receive();
                 void Forward(int v) { ch.Send(v); }
                 int Twice() => Receive() + Receive();
+                Func<int, int> plus = x => ch.Receive() + x;
                 go(() => Forward(1));
                 Forward(Twice());
-                return Receive();
+                return plus(Receive());
             }
         }
         """);

@@ -30,6 +30,15 @@ public static partial class LocalFunctions
         int Peek() => input.Receive();
         System.Func<int> peek = Peek;
 
+        // A delegate local only ever called: becomes an async local function too.
+        System.Func<int, int> scaled = factor => Next() * factor;
+        System.Action<int> emitTwice = value =>
+        {
+            Emit(value);
+            Emit(value);
+        };
+
+        emitTwice.Invoke(scaled(2));
         Emit(Square(Pair()));
         for (int i = 0; i < 3; i++)
         {

@@ -37,6 +37,15 @@ namespace Samples
         int Peek() => input.Receive();
         System.Func<int> peek = Peek;
 
+        // A delegate local only ever called: becomes an async local function too.
+        async global::GoSharp.CompilerServices.GoTask<int> scaled(int factor) { await global::GoSharp.CompilerServices.Preemption.Checkpoint(); return await Next() * factor; }
+        async global::GoSharp.CompilerServices.GoTask emitTwice(int value)
+        { await global::GoSharp.CompilerServices.Preemption.Checkpoint();
+            await Emit(value);
+            await Emit(value);
+        }
+
+        await emitTwice(await scaled(2));
         await Emit(Square(await Pair()));
         for (int i = 0; i < 3; i++)
         { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint();

@@ -34,6 +34,6 @@ public partial class Untouched
             ch.Send(4);
         }
 
-        return later() + escaped() + query.Count();
+        return new Lazy<int>(later).Value + escaped() + query.Count();
     }
 }

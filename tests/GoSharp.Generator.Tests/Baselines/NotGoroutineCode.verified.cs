@@ -39,7 +39,7 @@ namespace Samples
             await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Mixed_2, ch.SendAsync(4));
         }
 
-        return later() + escaped() + query.Count();
+        return new Lazy<int>(later).Value + escaped() + query.Count();
     }
 #line default
 #nullable enable

@@ -19,7 +19,7 @@ internal sealed class BodyRules : CSharpSyntaxWalker
     private readonly KnownSymbols _known;
     private readonly List<RuleViolation> _into;
     private readonly CancellationToken _cancellationToken;
-    private readonly HashSet<LocalFunctionStatementSyntax> _parkingFunctions;
+    private readonly HashSet<SyntaxNode> _parkingFunctions;
     private string? _forbiddenContext;
     private bool _inNestedFunction;
 
@@ -78,26 +78,25 @@ internal sealed class BodyRules : CSharpSyntaxWalker
 
     public override void VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
-        if (!_parkingFunctions.Contains(node))
+        if (_parkingFunctions.Contains(node))
         {
-            InNestedFunction(node);
+            InParkingFunction(node);
             return;
         }
 
-        // It becomes an async local function: goroutine code, wherever it is declared.
-        string? savedContext = _forbiddenContext;
-        bool savedNested = _inNestedFunction;
-        _forbiddenContext = null;
-        _inNestedFunction = false;
-        DefaultVisitChildren(node);
-        _forbiddenContext = savedContext;
-        _inNestedFunction = savedNested;
+        InNestedFunction(node);
     }
 
     public override void VisitQueryExpression(QueryExpressionSyntax node) => InNestedFunction(node);
 
     private void VisitFunction(AnonymousFunctionExpressionSyntax node)
     {
+        if (_parkingFunctions.Contains(node))
+        {
+            InParkingFunction(node);
+            return;
+        }
+
         if (!_inNestedFunction && ParkSites.GoStatementOf(node, _model, _known, _cancellationToken) is not null)
         {
             // The go statement's lambda becomes an async lambda: a goroutine of its own, where
@@ -110,6 +109,18 @@ internal sealed class BodyRules : CSharpSyntaxWalker
         }
 
         InNestedFunction(node);
+    }
+
+    /// <summary>A function that becomes an async local function: goroutine code, wherever it is declared.</summary>
+    private void InParkingFunction(SyntaxNode node)
+    {
+        string? savedContext = _forbiddenContext;
+        bool savedNested = _inNestedFunction;
+        _forbiddenContext = null;
+        _inNestedFunction = false;
+        DefaultVisitChildren(node);
+        _forbiddenContext = savedContext;
+        _inNestedFunction = savedNested;
     }
 
     private void InNestedFunction(SyntaxNode node)

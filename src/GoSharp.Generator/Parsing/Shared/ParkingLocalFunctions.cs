@@ -8,19 +8,21 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace GoSharp.Generator.Parsing;
 
 /// <summary>
-/// The local functions of a <c>[Goroutine]</c> method that the twin turns into async local
-/// functions, so that their blocking operations park: those that park (a park site of their own,
-/// or a call to another such local function) and that do not escape. A local function escapes
-/// when it is used other than by a direct call from code that can await — goroutine code outside
-/// a <c>lock</c>, <c>unsafe</c> block or exception filter: the method's body, a go statement's
-/// lambda or another such local function. Converted to a delegate, called from a lambda handed to
-/// another API, or with a signature an async function cannot have (<c>ref</c>/<c>out</c>/<c>in</c>
-/// parameters, ref structs, pointers, iterators, already <c>async</c>), it stays synchronous and
-/// its blocking operations block the thread (GOSH007). Shared by the generator and the analyzers.
+/// The nested functions of a <c>[Goroutine]</c> method that the twin turns into async local
+/// functions, so that their blocking operations park: local functions, and lambdas that
+/// initialise a delegate local (<c>Func&lt;int&gt; next = () =&gt; ch.Receive();</c>), that park (a
+/// park site of their own, or a call to another such function) and do not escape. A function
+/// escapes when it is used other than by a direct call (<c>f(x)</c>, or <c>f.Invoke(x)</c> for a
+/// delegate local) from code that can await — goroutine code outside a <c>lock</c> body,
+/// <c>unsafe</c> block or exception filter: the method's body, a go statement's lambda or another
+/// such function. Converted to a delegate, passed to another API, assigned again, or with a
+/// signature an async function cannot have (<c>ref</c>/<c>out</c>/<c>in</c> parameters, ref
+/// structs, pointers, iterators, already <c>async</c>), it stays synchronous and its blocking
+/// operations block the thread (GOSH007). Shared by the generator and the analyzers.
 /// </summary>
 internal static class ParkingLocalFunctions
 {
-    /// <summary>The local functions in <paramref name="body"/> that become async in the twin.</summary>
+    /// <summary>The functions in <paramref name="body"/> that become async local functions: <see cref="LocalFunctionStatementSyntax"/> and <see cref="LambdaExpressionSyntax"/> nodes.</summary>
     /// <param name="body">The <c>[Goroutine]</c> method's body.</param>
     /// <param name="model">The semantic model of its file.</param>
     /// <param name="known">GoSharp's well-known symbols.</param>
@@ -30,23 +32,31 @@ internal static class ParkingLocalFunctions
     /// into other methods' bodies.
     /// </param>
     /// <param name="cancellationToken">Cancels the search.</param>
-    public static HashSet<LocalFunctionStatementSyntax> Find(SyntaxNode body, SemanticModel model, KnownSymbols known, bool bySignature, CancellationToken cancellationToken)
+    public static HashSet<SyntaxNode> Find(SyntaxNode body, SemanticModel model, KnownSymbols known, bool bySignature, CancellationToken cancellationToken)
     {
-        var parking = new HashSet<LocalFunctionStatementSyntax>(
-            body.DescendantNodes().OfType<LocalFunctionStatementSyntax>().Where(f => CanBeAsync(f, model, cancellationToken)));
+        var byName = new Dictionary<ISymbol, SyntaxNode>(SymbolEqualityComparer.Default);
+        foreach (SyntaxNode node in body.DescendantNodes())
+        {
+            if (node is LocalFunctionStatementSyntax function && CanBeAsync(function, model, cancellationToken))
+            {
+                byName.Add(model.GetDeclaredSymbol(function, cancellationToken)!, function);
+            }
+            else if (node is VariableDeclaratorSyntax declarator && DelegateLambda(declarator, model, cancellationToken) is LambdaExpressionSyntax lambda)
+            {
+                byName.Add(model.GetDeclaredSymbol(declarator, cancellationToken)!, lambda);
+            }
+        }
+
+        var parking = new HashSet<SyntaxNode>(byName.Values);
         if (parking.Count == 0)
         {
             return parking;
         }
 
-        var symbols = parking.ToDictionary(
-            f => (ISymbol)model.GetDeclaredSymbol(f, cancellationToken)!,
-            f => f,
-            SymbolEqualityComparer.Default);
         var references = body.DescendantNodes().OfType<SimpleNameSyntax>()
             .Select(name => (Name: name, Function: model.GetSymbolInfo(name, cancellationToken).Symbol))
-            .Where(r => r.Function is not null && symbols.ContainsKey(r.Function))
-            .Select(r => (r.Name, Function: symbols[r.Function!]))
+            .Where(r => r.Function is not null && byName.ContainsKey(r.Function))
+            .Select(r => (r.Name, Function: byName[r.Function!]))
             .ToList();
 
         // Shrink to a fixed point: a function that neither parks nor calls a parking function,
@@ -57,10 +67,10 @@ internal static class ParkingLocalFunctions
         {
             cancellationToken.ThrowIfCancellationRequested();
             changed = false;
-            foreach (LocalFunctionStatementSyntax function in parking.ToList())
+            foreach (SyntaxNode function in parking.ToList())
             {
-                bool parks = ParksDirectly(function, body, model, known, bySignature, cancellationToken)
-                    || references.Any(r => parking.Contains(r.Function) && r.Function != function && EnclosingFunction(r.Name, body) == function);
+                bool parks = ParksDirectly(function, model, known, bySignature, cancellationToken)
+                    || references.Any(r => parking.Contains(r.Function) && r.Function != function && EnclosingFunction(r.Name) == function);
                 bool escapes = references.Any(r => r.Function == function && !IsAwaitableCall(r.Name, body, model, known, parking, cancellationToken));
                 if (!parks || escapes || !IsRewritten(function, body, model, known, parking, cancellationToken))
                 {
@@ -73,34 +83,75 @@ internal static class ParkingLocalFunctions
         return parking;
     }
 
-    /// <summary>True if <paramref name="call"/> is a call to one of <paramref name="parking"/> that the rewriter awaits.</summary>
-    public static bool IsParkingCall(InvocationExpressionSyntax call, SemanticModel model, HashSet<LocalFunctionStatementSyntax> parking, CancellationToken cancellationToken) =>
-        parking.Count > 0
-        && call.Expression is IdentifierNameSyntax or GenericNameSyntax
-        && model.GetSymbolInfo(call.Expression, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } function
-        && function.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is LocalFunctionStatementSyntax declaration
-        && parking.Contains(declaration);
-
-    private static bool CanBeAsync(LocalFunctionStatementSyntax function, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// If <paramref name="call"/> calls one of <paramref name="parking"/> (<c>f(x)</c>, or
+    /// <c>f.Invoke(x)</c> of a delegate local), the function's name as called; otherwise null.
+    /// </summary>
+    public static SimpleNameSyntax? ParkingCallee(InvocationExpressionSyntax call, SemanticModel model, HashSet<SyntaxNode> parking, CancellationToken cancellationToken)
     {
-        if (function.Modifiers.Any(m => m.IsKind(SyntaxKind.AsyncKeyword) || m.IsKind(SyntaxKind.UnsafeKeyword) || m.IsKind(SyntaxKind.ExternKeyword))
-            || (function.Body is null && function.ExpressionBody is null)
-            || model.GetDeclaredSymbol(function, cancellationToken) is not IMethodSymbol symbol
-            || function.DescendantNodes().OfType<YieldStatementSyntax>().Any(y => y.Ancestors().OfType<LocalFunctionStatementSyntax>().First() == function)
-            || symbol.ReturnsByRef || symbol.ReturnsByRefReadonly
-            || (!symbol.ReturnsVoid && !CanBeTaskResult(symbol.ReturnType)))
+        SimpleNameSyntax? name = call.Expression switch
         {
-            return false;
+            SimpleNameSyntax direct => direct,
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Invoke", Expression: IdentifierNameSyntax target } => target,
+            _ => null,
+        };
+        if (parking.Count == 0 || name is null)
+        {
+            return null;
         }
 
-        return symbol.Parameters.All(p => p.RefKind == RefKind.None && !p.Type.IsRefLikeType && p.Type is not (IPointerTypeSymbol or IFunctionPointerTypeSymbol));
+        SyntaxNode? declaration = model.GetSymbolInfo(name, cancellationToken).Symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.LocalFunction } function => function.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken),
+            ILocalSymbol local => (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as VariableDeclaratorSyntax)?.Initializer?.Value,
+            _ => null,
+        };
+        return declaration is not null && parking.Contains(declaration) ? name : null;
     }
 
-    private static bool CanBeTaskResult(ITypeSymbol type) =>
+    /// <summary>
+    /// The lambda of <c>Func&lt;…&gt; f = (…) =&gt; …;</c>, the only declarator of a plain local
+    /// declaration written on one line up to its <c>=&gt;</c>, if an async local function can take
+    /// its place (no default or <c>params</c> parameters, no discards, an async-friendly signature).
+    /// </summary>
+    public static LambdaExpressionSyntax? DelegateLambda(VariableDeclaratorSyntax declarator, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (declarator.Initializer?.Value is not LambdaExpressionSyntax lambda
+            || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
+            || declaration.Parent is not LocalDeclarationStatementSyntax statement
+            || statement.UsingKeyword.IsKind(SyntaxKind.UsingKeyword) || statement.Modifiers.Count > 0
+            || lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword)
+            || lambda.AttributeLists.Count > 0
+            || model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol { Type: INamedTypeSymbol { DelegateInvokeMethod: IMethodSymbol invoke } }
+            || invoke.Parameters.Any(p => p.HasExplicitDefaultValue || p.IsParams)
+            || model.GetSymbolInfo(lambda, cancellationToken).Symbol is not IMethodSymbol signature
+            || signature.Parameters.Any(p => p.Name == "_" || p.IsDiscard || p.HasExplicitDefaultValue || p.IsParams)
+            || !CanBeAsync(invoke)
+            || statement.ToString().Substring(0, lambda.ArrowToken.Span.End - statement.SpanStart).IndexOf('\n') >= 0)
+        {
+            return null;
+        }
+
+        return lambda;
+    }
+
+    private static bool CanBeAsync(LocalFunctionStatementSyntax function, SemanticModel model, CancellationToken cancellationToken) =>
+        !function.Modifiers.Any(m => m.IsKind(SyntaxKind.AsyncKeyword) || m.IsKind(SyntaxKind.UnsafeKeyword) || m.IsKind(SyntaxKind.ExternKeyword))
+        && (function.Body is not null || function.ExpressionBody is not null)
+        && !function.DescendantNodes().OfType<YieldStatementSyntax>().Any(y => y.Ancestors().OfType<LocalFunctionStatementSyntax>().First() == function)
+        && model.GetDeclaredSymbol(function, cancellationToken) is IMethodSymbol symbol
+        && CanBeAsync(symbol);
+
+    private static bool CanBeAsync(IMethodSymbol signature) =>
+        !signature.ReturnsByRef && !signature.ReturnsByRefReadonly
+        && (signature.ReturnsVoid || IsPlainValueType(signature.ReturnType))
+        && signature.Parameters.All(p => p.RefKind == RefKind.None && IsPlainValueType(p.Type));
+
+    private static bool IsPlainValueType(ITypeSymbol type) =>
         !type.IsRefLikeType && type is not (IPointerTypeSymbol or IFunctionPointerTypeSymbol);
 
-    /// <summary>A park site in the function's own code (not in its nested functions, except a go statement's lambda).</summary>
-    private static bool ParksDirectly(LocalFunctionStatementSyntax function, SyntaxNode body, SemanticModel model, KnownSymbols known, bool bySignature, CancellationToken cancellationToken)
+    /// <summary>A park site in the function's own code (not in its nested functions), outside a lock, unsafe block or filter.</summary>
+    private static bool ParksDirectly(SyntaxNode function, SemanticModel model, KnownSymbols known, bool bySignature, CancellationToken cancellationToken)
     {
         foreach (SyntaxNode node in function.DescendantNodes())
         {
@@ -112,7 +163,7 @@ internal static class ParkingLocalFunctions
                 CommonForEachStatementSyntax forEach => ParkSites.IsAwaitableForEach(forEach, model, known),
                 _ => false,
             };
-            if (parks && EnclosingFunction(node, body) == function && InAwaitableContext(node, function))
+            if (parks && EnclosingFunction(node) == function && InAwaitableContext(node, function))
             {
                 return true;
             }
@@ -121,16 +172,16 @@ internal static class ParkingLocalFunctions
         return false;
     }
 
-    /// <summary>The nearest local function around <paramref name="node"/>, or null when a lambda, query or the method body comes first.</summary>
-    private static LocalFunctionStatementSyntax? EnclosingFunction(SyntaxNode node, SyntaxNode body)
+    /// <summary>The nearest local function or lambda around <paramref name="node"/> (null for a query, or none).</summary>
+    private static SyntaxNode? EnclosingFunction(SyntaxNode node)
     {
-        for (SyntaxNode? current = node.Parent; current is not null && current != body; current = current.Parent)
+        foreach (SyntaxNode ancestor in node.Ancestors())
         {
-            switch (current)
+            switch (ancestor)
             {
-                case LocalFunctionStatementSyntax function:
-                    return function;
-                case AnonymousFunctionExpressionSyntax or QueryExpressionSyntax:
+                case LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax:
+                    return ancestor;
+                case QueryExpressionSyntax or MemberDeclarationSyntax:
                     return null;
             }
         }
@@ -154,22 +205,27 @@ internal static class ParkingLocalFunctions
         return true;
     }
 
-    /// <summary>True if <paramref name="name"/> is the target of a direct call in code the rewriter turns into awaiting code.</summary>
-    private static bool IsAwaitableCall(SimpleNameSyntax name, SyntaxNode body, SemanticModel model, KnownSymbols known, HashSet<LocalFunctionStatementSyntax> parking, CancellationToken cancellationToken) =>
-        name.Parent is InvocationExpressionSyntax call
-        && call.Expression == name
-        && InGoroutineCode(call, body, model, known, parking, allowForbidden: false, cancellationToken);
+    /// <summary>True if <paramref name="name"/> is called directly (<c>f(x)</c> or <c>f.Invoke(x)</c>) in code the rewriter turns into awaiting code.</summary>
+    private static bool IsAwaitableCall(SimpleNameSyntax name, SyntaxNode body, SemanticModel model, KnownSymbols known, HashSet<SyntaxNode> parking, CancellationToken cancellationToken)
+    {
+        SyntaxNode callee = name.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Invoke" } access && access.Expression == name
+            ? access
+            : name;
+        return callee.Parent is InvocationExpressionSyntax call
+            && call.Expression == callee
+            && InGoroutineCode(call, body, model, known, parking, allowForbidden: false, cancellationToken);
+    }
 
-    /// <summary>True if the rewriter visits <paramref name="function"/>'s declaration (so it can rewrite its body).</summary>
-    private static bool IsRewritten(LocalFunctionStatementSyntax function, SyntaxNode body, SemanticModel model, KnownSymbols known, HashSet<LocalFunctionStatementSyntax> parking, CancellationToken cancellationToken) =>
+    /// <summary>True if the rewriter visits <paramref name="function"/> (so it can rewrite its body).</summary>
+    private static bool IsRewritten(SyntaxNode function, SyntaxNode body, SemanticModel model, KnownSymbols known, HashSet<SyntaxNode> parking, CancellationToken cancellationToken) =>
         InGoroutineCode(function, body, model, known, parking, allowForbidden: true, cancellationToken);
 
     /// <summary>
     /// Walks out from <paramref name="node"/> to the method body: goroutine code unless a nested
-    /// function other than a go statement's lambda or a parking local function comes first, or
+    /// function other than a go statement's lambda or a parking function comes first, or
     /// (unless <paramref name="allowForbidden"/>) a lock body, unsafe block or exception filter.
     /// </summary>
-    private static bool InGoroutineCode(SyntaxNode node, SyntaxNode body, SemanticModel model, KnownSymbols known, HashSet<LocalFunctionStatementSyntax> parking, bool allowForbidden, CancellationToken cancellationToken)
+    private static bool InGoroutineCode(SyntaxNode node, SyntaxNode body, SemanticModel model, KnownSymbols known, HashSet<SyntaxNode> parking, bool allowForbidden, CancellationToken cancellationToken)
     {
         SyntaxNode child = node;
         for (SyntaxNode? current = node.Parent; current is not null && current != body; child = current, current = current.Parent)
@@ -178,6 +234,8 @@ internal static class ParkingLocalFunctions
             {
                 case LocalFunctionStatementSyntax function:
                     return parking.Contains(function);
+                case AnonymousFunctionExpressionSyntax lambda when parking.Contains(lambda):
+                    return true;
                 case AnonymousFunctionExpressionSyntax lambda:
                     // A go statement's lambda is a goroutine of its own: the rewriter reaches it
                     // wherever the go statement is, a lock included.

@@ -24,7 +24,7 @@ internal sealed class RefLocalRules : CSharpSyntaxWalker
     private readonly KnownSymbols _known;
     private readonly CancellationToken _cancellationToken;
     private readonly List<(SyntaxToken Identifier, string Name)> _locals = new();
-    private readonly HashSet<LocalFunctionStatementSyntax> _parkingFunctions;
+    private readonly HashSet<SyntaxNode> _parkingFunctions;
     private bool _hasAwaitPoint;
 
     private RefLocalRules(SyntaxNode body, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
@@ -141,7 +141,7 @@ internal sealed class RefLocalRules : CSharpSyntaxWalker
         _cancellationToken.ThrowIfCancellationRequested();
         if (!_hasAwaitPoint
             && (ParkSites.ClassifyBySignature(node, _model, _known, _cancellationToken) != ParkKind.None
-                || ParkingLocalFunctions.IsParkingCall(node, _model, _parkingFunctions, _cancellationToken)))
+                || ParkingLocalFunctions.ParkingCallee(node, _model, _parkingFunctions, _cancellationToken) is not null))
         {
             _hasAwaitPoint = true;
         }
@@ -176,8 +176,14 @@ internal sealed class RefLocalRules : CSharpSyntaxWalker
 
     private void VisitFunction(AnonymousFunctionExpressionSyntax node)
     {
-        // The lambda of a go statement becomes an async lambda: its own locals and awaits count.
-        if (ParkSites.GoStatementOf(node, _model, _known, _cancellationToken) is not null)
+        // The lambda of a go statement becomes an async lambda, and a parking delegate local an
+        // async local function: their own locals and awaits count.
+        if (_parkingFunctions.Contains(node))
+        {
+            _hasAwaitPoint = true;
+            Visit(node.Body);
+        }
+        else if (ParkSites.GoStatementOf(node, _model, _known, _cancellationToken) is not null)
         {
             Visit(node.Body);
         }
