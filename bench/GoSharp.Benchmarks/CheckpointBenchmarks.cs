@@ -7,7 +7,8 @@ namespace GoSharp.Benchmarks;
 /// the original's speed). Each pair runs the user's synchronous method and its generated
 /// <c>[Goroutine]</c> twin in a goroutine (<c>Go.Run(() =&gt; F(n))</c>, intercepted into
 /// <c>Goroutines.Run(F__Goroutine(GoroutineEntry.Spawn, n))</c>), whose loops are outlined into
-/// synchronous helpers that poll the preemption flag. <c>InPlace</c> is the form the generator
+/// synchronous helpers that poll the preemption flag (counted loops and <c>foreach</c> over an
+/// array once per 1,024 iterations). <c>InPlace</c> is the form the generator
 /// still uses for loops that park: the flag test inside the async state machine.
 /// </summary>
 public partial class CheckpointBenchmarks : BenchBase
@@ -30,6 +31,26 @@ public partial class CheckpointBenchmarks : BenchBase
 
     [Benchmark]
     public long Nested_Twin() => Go.Run(() => NestedXor(Outer, Inner));
+
+    [Benchmark]
+    public long ForEach_Original() => SumArray(s_data);
+
+    [Benchmark]
+    public long ForEach_Twin() => Go.Run(() => SumArray(s_data));
+
+    private static readonly int[] s_data = Enumerable.Range(0, N).Select(i => i * 7 % 1000).ToArray();
+
+    [Goroutine]
+    public static long SumArray(int[] data)
+    {
+        long sum = 0;
+        foreach (int value in data)
+        {
+            sum += value;
+        }
+
+        return sum;
+    }
 
     [Goroutine]
     public static long SumSquares(int n)
