@@ -40,6 +40,29 @@ public class LocalFunctionTests
                 return sum;
             }
 
+            public static string GoArguments(int n) => Go.Run(() => GoArgumentsMain(n));
+
+            [Goroutine]
+            static string GoArgumentsMain(int n)
+            {
+                // As in Go (go f(i)), i is evaluated at each go statement, not when f runs.
+                var seen = new Chan<int>(n);
+                void Record(int v) => seen.Send(v);
+                Action<int> recordTwice = v => { seen.Send(v); seen.Send(v); };
+                for (int i = 0; i < n; i++)
+                {
+                    go(() => Record(i));
+                }
+
+                var values = new List<int>();
+                for (int i = 0; i < n; i++) values.Add(seen.Receive());
+                go(() => recordTwice.Invoke(n));
+                values.Add(seen.Receive());
+                values.Add(seen.Receive());
+                values.Sort();
+                return string.Join(",", values);
+            }
+
             [Goroutine]
             static void Worker(Chan<int> input, Chan<long> output)
             {
@@ -108,6 +131,13 @@ public class LocalFunctionTests
         Assert.Equal((long)N * (N + 1) / 2, sum);
         int created = Go.ReadSchedulerStats().Threads - threadsBefore;
         Assert.True(created <= 4 * Environment.ProcessorCount + 8, $"{created} scheduler threads created: the local functions blocked instead of parking");
+    }
+
+    [Fact]
+    public void A_go_statement_calling_a_local_function_evaluates_its_arguments_at_the_go()
+    {
+        string values = Bounded.Run(() => (string)GeneratorHarness.Invoke(Program.Value, "Program", "GoArguments", 20)!);
+        Assert.Equal(string.Join(",", Enumerable.Range(0, 20).Append(20).Append(20)), values);
     }
 
     [Theory]

@@ -32,6 +32,7 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
     private const string SelectBinder = "global::GoSharp.Generated.GoroutineSelect.Bind";
     private const string SitesClass = "global::GoSharp.Generated.GoroutineSites";
     private const string GoTaskType = "global::GoSharp.CompilerServices.GoTask";
+    private const string EntryType = "global::GoSharp.CompilerServices.GoroutineEntry";
 
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -103,9 +104,7 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
 
         if (_forbiddenDepth == 0 && ParkingLocalFunctions.ParkingCallee(node, _model, ParkingFunctions, _cancellationToken) is SimpleNameSyntax callee)
         {
-            // f.Invoke(x) becomes f(x): the delegate local is a local function in the twin.
-            var call = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
-            return Await(call.WithExpression(callee.WithTriviaFrom(call.Expression)), node);
+            return Await(ParkingCall(node, callee, EntryCall), node);
         }
 
         if (kind == ParkKind.None || _forbiddenDepth > 0 || method is null || node.Expression is MemberBindingExpressionSyntax)
@@ -218,11 +217,15 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
                 && call.Expression is not MemberBindingExpressionSyntax)
             {
                 _forbiddenDepth = savedForbidden;
-                InvocationExpressionSyntax twin = TwinCall(call, callee!, EntrySpawn).WithoutTrivia();
-                return InvocationExpression(
-                        ParseExpression("global::GoSharp.CompilerServices.Goroutines.Spawn"),
-                        ArgumentList(SingletonSeparatedList(Argument(twin))))
-                    .WithTriviaFrom(node);
+                return Spawn(TwinCall(call, callee!, EntrySpawn), node);
+            }
+
+            if (lambda.Body is InvocationExpressionSyntax localCall
+                && ParkingLocalFunctions.ParkingCallee(localCall, _model, ParkingFunctions, _cancellationToken) is SimpleNameSyntax local)
+            {
+                // The same for a parking local function: go(() => Local(i)) passes today's i.
+                _forbiddenDepth = savedForbidden;
+                return Spawn(ParkingCall(localCall, local, EntrySpawn), node);
             }
 
             bool savedUsed = _usedFlag;
@@ -257,6 +260,18 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
     }
 
     /// <summary>
+    /// <c>f(args)</c> or <c>f.Invoke(args)</c> of a parking function → <c>f(entry, args)</c>: the
+    /// delegate local is a local function in the twin, and takes the entry first, as twins do.
+    /// </summary>
+    private InvocationExpressionSyntax ParkingCall(InvocationExpressionSyntax node, SimpleNameSyntax callee, string entry)
+    {
+        var call = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
+        return call
+            .WithExpression(callee.WithTriviaFrom(call.Expression))
+            .WithArgumentList(Prepend(call.ArgumentList, Argument(ParseExpression(entry))));
+    }
+
+    /// <summary>
     /// A local function that parks and does not escape becomes an async local function of the
     /// twin, its calls awaited: <c>int F(int x) =&gt; ch.Receive() + x;</c> →
     /// <c>async GoTask&lt;int&gt; F(int x) { await Preemption.Checkpoint(); return await … + x; }</c>,
@@ -280,6 +295,7 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
         }
 
         return node
+            .WithParameterList(WithEntry(node.ParameterList))
             .WithExpressionBody(null)
             .WithSemicolonToken(default)
             .WithBody(body)
@@ -303,7 +319,8 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
             ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters.Select(p => p.Identifier.Text),
             _ => Enumerable.Empty<string>(),
         };
-        string parameters = string.Join(", ", invoke.Parameters.Zip(names, (p, name) => p.Type.ToDisplayString(TypeFormat) + " " + name));
+        string parameters = string.Join(", ", new[] { EntryType + " " + TwinNaming.EntryParameter }
+            .Concat(invoke.Parameters.Zip(names, (p, name) => p.Type.ToDisplayString(TypeFormat) + " " + name)));
         string returnType = invoke.ReturnsVoid ? GoTaskType : GoTaskType + "<" + invoke.ReturnType.ToDisplayString(TypeFormat) + ">";
         string header = "async " + returnType + " " + declarator.Identifier.Text + "(" + parameters + ")";
         BlockSyntax body = ParkingBody(
@@ -317,8 +334,9 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
 
     /// <summary>
     /// The body of a parking function, visited as goroutine code with its own preemption flag,
-    /// starting with a checkpoint; an expression body becomes a one-line block
-    /// (<c>{ checkpoint; return expr; }</c>) between the given trivia.
+    /// starting with its entry (<c>await __goEntry;</c>, a checkpoint, or where a spawned
+    /// goroutine starts); an expression body becomes a one-line block
+    /// (<c>{ await __goEntry; return expr; }</c>) between the given trivia.
     /// </summary>
     private BlockSyntax ParkingBody(CSharpSyntaxNode body, bool returnsVoid, SyntaxTriviaList before, SyntaxTriviaList after)
     {
@@ -330,7 +348,7 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
         try
         {
             SyntaxNode visited = Visit(body)!;
-            string start = CheckpointStatement + FlagDeclaration();
+            string start = "await " + TwinNaming.EntryParameter + ";" + FlagDeclaration();
             if (visited is BlockSyntax block)
             {
                 block = Prepend(block, start);
@@ -357,8 +375,22 @@ internal sealed class BodyRewriter : CSharpSyntaxRewriter
         }
     }
 
+    /// <summary><c>(int x)</c> → <c>(GoroutineEntry __goEntry, int x)</c>, keeping the list's line breaks.</summary>
+    private static ParameterListSyntax WithEntry(ParameterListSyntax parameters)
+    {
+        string rest = parameters.Parameters.Count > 0 ? ", " + parameters.Parameters.ToFullString() : "";
+        return ParseParameterList("(" + EntryType + " " + TwinNaming.EntryParameter + rest + ")").WithTriviaFrom(parameters);
+    }
+
     private static bool IsVoid(TypeSyntax type) =>
         type is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.VoidKeyword);
+
+    /// <summary><c>Goroutines.Spawn(goroutine)</c> in place of the go statement <paramref name="node"/>.</summary>
+    private static ExpressionSyntax Spawn(InvocationExpressionSyntax goroutine, InvocationExpressionSyntax node) =>
+        InvocationExpression(
+                ParseExpression("global::GoSharp.CompilerServices.Goroutines.Spawn"),
+                ArgumentList(SingletonSeparatedList(Argument(goroutine.WithoutTrivia()))))
+            .WithTriviaFrom(node);
 
     // ---- Nested functions: not goroutine code ---------------------------------------------
 

@@ -18,17 +18,17 @@ namespace Samples
         int total = 0;
 
         // Parks: becomes an async local function, its calls awaited.
-        async global::GoSharp.CompilerServices.GoTask<int> Next() { await global::GoSharp.CompilerServices.Preemption.Checkpoint(); return await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Pipeline_0, input.ReceiveAsync()); }
+        async global::GoSharp.CompilerServices.GoTask<int> Next(global::GoSharp.CompilerServices.GoroutineEntry __goEntry) { await __goEntry; return await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Pipeline_0, input.ReceiveAsync()); }
 
-        async global::GoSharp.CompilerServices.GoTask Emit(int value)
-        { await global::GoSharp.CompilerServices.Preemption.Checkpoint();
+        async global::GoSharp.CompilerServices.GoTask Emit(global::GoSharp.CompilerServices.GoroutineEntry __goEntry, int value)
+        { await __goEntry;
             await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Pipeline_1, output.SendAsync(value));
             total += value;
         }
 
         // Parks only through Next and Emit.
         static T Identity<T>(T value) => value;
-        async global::GoSharp.CompilerServices.GoTask<int> Pair() { await global::GoSharp.CompilerServices.Preemption.Checkpoint(); return await Next() + Identity(await Next()); }
+        async global::GoSharp.CompilerServices.GoTask<int> Pair(global::GoSharp.CompilerServices.GoroutineEntry __goEntry) { await __goEntry; return await Next(global::GoSharp.CompilerServices.GoroutineEntry.Call) + Identity(await Next(global::GoSharp.CompilerServices.GoroutineEntry.Call)); }
 
         // Does not park: stays as it is.
         int Square(int x) => x * x;
@@ -38,18 +38,18 @@ namespace Samples
         System.Func<int> peek = Peek;
 
         // A delegate local only ever called: becomes an async local function too.
-        async global::GoSharp.CompilerServices.GoTask<int> scaled(int factor) { await global::GoSharp.CompilerServices.Preemption.Checkpoint(); return await Next() * factor; }
-        async global::GoSharp.CompilerServices.GoTask emitTwice(int value)
-        { await global::GoSharp.CompilerServices.Preemption.Checkpoint();
-            await Emit(value);
-            await Emit(value);
+        async global::GoSharp.CompilerServices.GoTask<int> scaled(global::GoSharp.CompilerServices.GoroutineEntry __goEntry, int factor) { await __goEntry; return await Next(global::GoSharp.CompilerServices.GoroutineEntry.Call) * factor; }
+        async global::GoSharp.CompilerServices.GoTask emitTwice(global::GoSharp.CompilerServices.GoroutineEntry __goEntry, int value)
+        { await __goEntry;
+            await Emit(global::GoSharp.CompilerServices.GoroutineEntry.Call, value);
+            await Emit(global::GoSharp.CompilerServices.GoroutineEntry.Call, value);
         }
 
-        await emitTwice(await scaled(2));
-        await Emit(Square(await Pair()));
+        await emitTwice(global::GoSharp.CompilerServices.GoroutineEntry.Call, await scaled(global::GoSharp.CompilerServices.GoroutineEntry.Call, 2));
+        await Emit(global::GoSharp.CompilerServices.GoroutineEntry.Call, Square(await Pair(global::GoSharp.CompilerServices.GoroutineEntry.Call)));
         for (int i = 0; i < 3; i++)
         { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint();
-            await Emit(await Next());
+            await Emit(global::GoSharp.CompilerServices.GoroutineEntry.Call, await Next(global::GoSharp.CompilerServices.GoroutineEntry.Call));
         }
 
         return total + peek();
