@@ -35,7 +35,7 @@ namespace GoSharp.Generator.Parsing;
 /// </summary>
 /// <remarks>
 /// <c>for</c>, <c>while</c> and <c>do</c> loops and <c>foreach</c> over an array or string qualify (the last walked by index), and only when everything about them is plain
-/// (see <see cref="Refusal"/>): no nested loop, no <c>return</c>/<c>goto</c>/<c>yield</c>/<c>await</c>, no
+/// (see <see cref="Refusal"/>): no nested loop (except the inner loop of a <see cref="LoopNest"/>), no <c>return</c>/<c>goto</c>/<c>yield</c>/<c>await</c>, no
 /// call that parks, no lambda, local function or query, no <c>checked</c>/<c>unchecked</c>
 /// context around it, no directive inside it, and every variable it uses is an ordinary local or
 /// by-value parameter of a nameable, non-ref-like type that no lambda captures. Anything else
@@ -47,6 +47,7 @@ internal sealed class LoopOutliner
     private const string RefPrefix = "__goRef_";
     private const string ItemsVariable = "__goItems";
     private const string IndexVariable = "__goIndex";
+    private const string InnerVariable = "__goInner";
     private const string Poll = "(!__goFlag.IsRequested || !(__goYield = true))";
     private const string CheckpointStatement = "await global::GoSharp.CompilerServices.Preemption.Checkpoint();";
 
@@ -87,6 +88,8 @@ internal sealed class LoopOutliner
         {
             return null;
         }
+
+        LoopNest? nest = LoopNest.Of(loop);
 
         DataFlowAnalysis flow = _model.AnalyzeDataFlow(loop)!;
         if (!flow.Succeeded)
@@ -154,7 +157,28 @@ internal sealed class LoopOutliner
         string number = Helpers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string name = HelperPrefix + number;
         string body;
-        if (loop is CommonForEachStatementSyntax forEach)
+        if (nest is not null)
+        {
+            // The nest's state lives in the twin: what the pre statements and the inner loop's
+            // header declare, and whether the inner loop is under way.
+            var innerHeader = nest.Inner is ForStatementSyntax { Declaration: VariableDeclarationSyntax d } ? d.Variables : default;
+            foreach (VariableDeclaratorSyntax declarator in nest.PreDeclarators.Concat(innerHeader))
+            {
+                if (_model.GetDeclaredSymbol(declarator, _cancellationToken) is not ILocalSymbol local || !CanPass(local))
+                {
+                    return null;
+                }
+
+                string type = local.Type.ToDisplayString(TypeFormat);
+                headerStatements += type + " " + Identifier(local) + " = default!; ";
+                variables.Add(new LoopVariable(Identifier(local), type, true, Identifier(local)));
+            }
+
+            headerStatements += "bool " + InnerVariable + number + " = false; ";
+            variables.Add(new LoopVariable(InnerVariable, "bool", true, InnerVariable + number));
+            body = NestText(nest);
+        }
+        else if (loop is CommonForEachStatementSyntax forEach)
         {
             // The collection is evaluated once, in the twin, as foreach does; the helper walks it by index.
             string collection = forEach.Expression.WithoutTrivia().ToString();
@@ -219,10 +243,20 @@ internal sealed class LoopOutliner
             }
         }
 
+        // A nest's inner loop (see LoopNest) is fine when its own end is reachable: after it, the
+        // helper goes on with the outer body.
+        StatementSyntax? inner = LoopNest.Of(loop)?.Inner;
+        if (inner is not null && _model.AnalyzeControlFlow(inner)?.EndPointIsReachable != true)
+        {
+            inner = null;
+        }
+
         foreach (SyntaxNode node in loop.DescendantNodes())
         {
             switch (node)
             {
+                case ForStatementSyntax or WhileStatementSyntax when node == inner:
+                    break;
                 case ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax:
                     return "a nested loop";
                 case GotoStatementSyntax or ReturnStatementSyntax or YieldStatementSyntax or LabeledStatementSyntax:
@@ -333,6 +367,28 @@ internal sealed class LoopOutliner
         return text.ToString();
     }
 
+    /// <summary>The helper loop of a nest (see <see cref="LoopNest"/>), its inner loop polling or strip-mined.</summary>
+    private string NestText(LoopNest nest)
+    {
+        (string condition, string incrementors) = nest.Outer switch
+        {
+            ForStatementSyntax f => (f.Condition?.WithoutTrivia().ToString() ?? "true", string.Join(", ", f.Incrementors.Select(e => e.WithoutTrivia().ToString()))),
+            WhileStatementSyntax w => (w.Condition.WithoutTrivia().ToString(), ""),
+            _ => throw new System.ArgumentException("not a nest", nameof(nest)),
+        };
+        string innerStart = "";
+        if (nest.Inner is ForStatementSyntax innerFor)
+        {
+            // for (int b = 0, c = 1; ...) → b = 0; c = 1;   for (b = 0; ...) → b = 0;
+            innerStart = string.Concat(
+                (innerFor.Declaration?.Variables ?? default).Select(v => v.Identifier.Text + " " + v.Initializer!.WithoutTrivia() + "; ")
+                .Concat(innerFor.Initializers.Select(e => e.WithoutTrivia() + "; ")));
+        }
+
+        string innerLoop = StripMined(nest.Inner) ?? PollingLoop(nest.Inner).WithoutTrivia().ToFullString();
+        return nest.Text(condition, incrementors, innerStart, innerLoop, _cancellationToken);
+    }
+
     /// <summary>
     /// A counted loop polls once per <see cref="StripLength"/> iterations instead of on every one
     /// (strip mining, as HotSpot does for its safepoint polls): a poll costs a load and a branch,
@@ -408,8 +464,8 @@ internal sealed class LoopOutliner
     {
         string element = forEach switch
         {
-            ForEachStatementSyntax { Type.IsVar: true } single => "var " + single.Identifier.ValueText,
-            ForEachStatementSyntax single => single.Type.WithoutTrivia() + " " + single.Identifier.ValueText,
+            ForEachStatementSyntax { Type.IsVar: true } single => "var " + single.Identifier.Text,
+            ForEachStatementSyntax single => single.Type.WithoutTrivia() + " " + single.Identifier.Text,
             ForEachVariableStatementSyntax deconstruction => deconstruction.Variable.WithoutTrivia().ToString(),
             _ => throw new System.ArgumentException("not a foreach", nameof(forEach)),
         };

@@ -87,13 +87,13 @@ namespace Samples
             sum = -sum;
         }
 
-        for (int a = 0; a < n; a++)
-        { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint();
-            { int b = 0; while (__goLoop4(ref sum, a, ref b, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); }
+        { int a = 0; int b = default!; bool __goInner4 = false; while (__goLoop4(n, ref sum, ref a, ref b, ref __goInner4, __goPreempt0)) await global::GoSharp.CompilerServices.Preemption.Checkpoint(); }
 
 
 
-        }
+
+
+
 
         for (int p = 0; p < 3; p++)
         { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint();
@@ -141,11 +141,14 @@ namespace Samples
                 sum -= t;
                 if (t == 1_000) throw new System.InvalidOperationException();
             } } finally { __goRef_sum = sum; __goRef_t = t; } return __goYield; }
-#line 46 "LoopOutlining.cs"
-            bool __goLoop4(ref long __goRef_sum, int a, ref int __goRef_b, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var b = __goRef_b; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (b < a);) { var __goEnd = unchecked((uint)(a - b)) > 1024U ? b + 1024 : a; for (; b < __goEnd; b++)
+#line 44 "LoopOutlining.cs"
+        bool __goLoop4(int n, ref long __goRef_sum, ref int __goRef_a, ref int __goRef_b, ref bool __goRef___goInner, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var sum = __goRef_sum; var a = __goRef_a; var b = __goRef_b; var __goInner = __goRef___goInner; bool __goYield = false; for (; ; a++)
+        { if (!__goInner) { if (!((!__goFlag.IsRequested || !(__goYield = true)) && (a < n))) break;
+            b = 0; __goInner = true; } for (; (!__goFlag.IsRequested || !(__goYield = true)) && (b < a);) { var __goEnd = unchecked((uint)(a - b)) > 1024U ? b + 1024 : a; for (; b < __goEnd; b++)
             {
                 sum += a ^ b;
-            } } __goRef_sum = sum; __goRef_b = b; return __goYield; }
+            } } if (__goYield) break; __goInner = false;
+        } __goRef_sum = sum; __goRef_a = a; __goRef_b = b; __goRef___goInner = __goInner; return __goYield; }
 #line 63 "LoopOutlining.cs"
         bool __goLoop5(int[] squares, ref int __goRef_q, global::GoSharp.CompilerServices.PreemptionFlag __goFlag) { var q = __goRef_q; bool __goYield = false; for (; (!__goFlag.IsRequested || !(__goYield = true)) && (q < squares.Length);) { var __goEnd = unchecked((uint)(squares.Length - q)) > 1024U ? q + 1024 : squares.Length; for (; q < __goEnd; q++) squares[q] = q * q; } __goRef_q = q; return __goYield; }
 #line 64 "LoopOutlining.cs"
