@@ -220,6 +220,20 @@ internal sealed class LoopOutliner
     /// <summary>Why <paramref name="loop"/> keeps the in-place checkpoint, or null if it can be outlined.</summary>
     public string? Refusal(StatementSyntax loop)
     {
+        // The for header's declarations and initializers and a foreach's collection run in the
+        // twin: a variable they declare in passing (out var, deconstruction, pattern) would not
+        // reach the helper.
+        IEnumerable<SyntaxNode> inTwin = loop switch
+        {
+            ForStatementSyntax f => ((IEnumerable<SyntaxNode>?)f.Declaration?.Variables.Select(v => v.Initializer!).Where(i => i is not null) ?? Enumerable.Empty<SyntaxNode>()).Concat(f.Initializers),
+            CommonForEachStatementSyntax e => new[] { e.Expression },
+            _ => Enumerable.Empty<SyntaxNode>(),
+        };
+        if (inTwin.Any(n => n.DescendantNodesAndSelf().Any(d => d is DeclarationExpressionSyntax or DeclarationPatternSyntax or VarPatternSyntax or RecursivePatternSyntax or SingleVariableDesignationSyntax)))
+        {
+            return "a variable declared in the loop's header expressions";
+        }
+
         if (loop is not (ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax) && !IsIndexable(loop))
         {
             return "only for, while and do loops and foreach over an array or string are outlined";
@@ -261,6 +275,11 @@ internal sealed class LoopOutliner
                     return "a nested loop";
                 case GotoStatementSyntax or ReturnStatementSyntax or YieldStatementSyntax or LabeledStatementSyntax:
                     return "a jump out of the loop";
+                case ThrowStatementSyntax { Expression: null }:
+                    return "a rethrow (throw;), which must stay in its catch block";
+                case SimpleNameSyntax name when _model.GetSymbolInfo(name, _cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction } function
+                    && function.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken).Parent != _methodBody:
+                    return "a local function declared in a nested block, out of the helper's scope";
                 case AwaitExpressionSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax:
                     return "an await, lambda, local function or query";
                 case LockStatementSyntax or UnsafeStatementSyntax or FixedStatementSyntax or StackAllocArrayCreationExpressionSyntax
@@ -400,6 +419,7 @@ internal sealed class LoopOutliner
     /// The chunk's end never passes <c>n</c> (the unsigned difference is exact while <c>i &lt; n</c>), so
     /// the body runs for the same values of <c>i</c>, and <c>continue</c> goes to <c>i++</c> as before.
     /// Only when the loop is <c>for (…; i &lt; bound; i++)</c> over an <c>int</c> or <c>long</c> local
+    /// (an <c>int</c> one only with an <c>int</c> bound: <c>i + 1024</c> must not overflow)
     /// that the body does not write, the bound is a literal, constant, unwritten local or parameter, or
     /// the <c>Length</c> of an unwritten array or string, no <c>break</c> leaves it (it would leave
     /// only the chunk), and the body does only built-in operations (no calls, property
@@ -420,7 +440,8 @@ internal sealed class LoopOutliner
         ISymbol? counter = _model.GetSymbolInfo(condition.Left, _cancellationToken).Symbol;
         ITypeSymbol? boundType = _model.GetTypeInfo(condition.Right, _cancellationToken).Type;
         if (counter is not (ILocalSymbol or IParameterSymbol)
-            || !IsCountedIntegral(TypeOf(counter)) || boundType is null || !IsCountedIntegral(boundType)
+            || !IsCountedIntegral(TypeOf(counter)) || boundType is null
+            || (TypeOf(counter).SpecialType == SpecialType.System_Int32 && boundType.SpecialType != SpecialType.System_Int32)
             || !IsIncrementOf(forLoop.Incrementors[0], counter)
             || !IsInvariantBound(condition.Right, out ISymbol? boundVariable))
         {
@@ -437,7 +458,7 @@ internal sealed class LoopOutliner
             return null;
         }
 
-        bool wide = TypeOf(counter).SpecialType == SpecialType.System_Int64 || boundType.SpecialType == SpecialType.System_Int64;
+        bool wide = TypeOf(counter).SpecialType == SpecialType.System_Int64;
         string i = Identifier(counter);
         ForStatementSyntax chunk = forLoop
             .WithDeclaration(null)
@@ -548,7 +569,7 @@ internal sealed class LoopOutliner
             or OperationKind.Switch or OperationKind.SwitchCase or OperationKind.CaseClause or OperationKind.IsPattern
             or OperationKind.ConstantPattern or OperationKind.RelationalPattern or OperationKind.BinaryPattern
             or OperationKind.NegatedPattern or OperationKind.TypePattern or OperationKind.DeclarationPattern
-            or OperationKind.DiscardPattern or OperationKind.Discard,
+            or OperationKind.DiscardPattern or OperationKind.Discard or OperationKind.Argument,
     };
 
     /// <summary>The loop without its header declarations, its condition preceded by the flag test.</summary>

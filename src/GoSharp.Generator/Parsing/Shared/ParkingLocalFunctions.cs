@@ -211,8 +211,11 @@ internal static class ParkingLocalFunctions
         SyntaxNode callee = name.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Invoke" } access && access.Expression == name
             ? access
             : name;
+        // A delegate's parameter names may differ from its lambda's, which the local function
+        // takes: a call with named arguments keeps the delegate.
         return callee.Parent is InvocationExpressionSyntax call
             && call.Expression == callee
+            && (model.GetSymbolInfo(name, cancellationToken).Symbol is not ILocalSymbol || call.ArgumentList.Arguments.All(a => a.NameColon is null))
             && InGoroutineCode(call, body, model, known, parking, allowForbidden: false, cancellationToken);
     }
 
