@@ -241,6 +241,7 @@ public class LoopOutliningTests
         Assert.DoesNotContain("foreach (", twins);
         Assert.Contains("while ((d < n) && (!__goFlag.IsRequested || !(__goYield = true)));", twins);
         Assert.Contains("{ var v = __goItems[__goIndex];", twins);
+        Assert.Contains("var __goEnd = unchecked((uint)(Limit - x)) > 1024U ? x + 1024 : Limit;", twins);
         Assert.Contains("if (!__goInner) { if (!((!__goFlag.IsRequested || !(__goYield = true)) && (a < n))) break;", twins);
         Assert.Contains("if (!__goInner) { if (!((!__goFlag.IsRequested || !(__goYield = true)) && (c < m))) break;", twins);
     }

@@ -139,7 +139,8 @@ internal sealed class LoopOutliner
         var variables = new List<LoopVariable>();
         foreach (ISymbol symbol in flow.ReadInside.Concat(flow.WrittenInside).Concat(headerVariables).Distinct(SymbolEqualityComparer.Default))
         {
-            if (declaredInside.Contains(symbol) || symbol is IParameterSymbol { IsThis: true } || (!used.Contains(symbol) && !headerVariables.Contains(symbol, SymbolEqualityComparer.Default)))
+            if (declaredInside.Contains(symbol) || symbol is IParameterSymbol { IsThis: true } || IsMethodLevelConstant(symbol)
+                || (!used.Contains(symbol) && !headerVariables.Contains(symbol, SymbolEqualityComparer.Default)))
             {
                 continue;
             }
@@ -302,6 +303,11 @@ internal sealed class LoopOutliner
         && _model.GetTypeInfo(forEach.Expression, _cancellationToken).Type is ITypeSymbol type
         && type is IArrayTypeSymbol { Rank: 1 } or { SpecialType: SpecialType.System_String }
         && IsNameable(type);
+
+    /// <summary>A <c>const</c> local declared in the method's own block: the helper, a local function of that block, sees it as it is.</summary>
+    private bool IsMethodLevelConstant(ISymbol symbol) =>
+        symbol is ILocalSymbol { IsConst: true } constant
+        && constant.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken).FirstAncestorOrSelf<LocalDeclarationStatementSyntax>()?.Parent == _methodBody;
 
     /// <summary>An ordinary local or by-value parameter of a nameable type that no nested function captures.</summary>
     private bool CanPass(ISymbol symbol)
