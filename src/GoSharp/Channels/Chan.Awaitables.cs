@@ -218,9 +218,10 @@ public sealed partial class Chan<T>
         public T Current => _current.Value!;
 
         /// <summary>
-        /// This enumerator, announcing <paramref name="site"/> before every receive, so that a
+        /// This enumerator, announcing <paramref name="site"/> whenever a receive parks, so that a
         /// goroutine parked in a range loop shows the loop's line in dumps (generated code:
-        /// <c>await foreach (var v in ch.GetAsyncEnumerator().At(site))</c>).
+        /// <c>await foreach (var v in ch.GetAsyncEnumerator().At(site))</c>). A receive that
+        /// completes at once costs nothing more.
         /// </summary>
         public AsyncEnumerator At(ParkSite site) => new(_chan, _current, site);
 
@@ -228,15 +229,7 @@ public sealed partial class Chan<T>
         public AsyncEnumerator GetAsyncEnumerator() => this;
 
         /// <summary>Receives the next value; false once the channel is closed and drained.</summary>
-        public MoveNextAwaitable MoveNextAsync()
-        {
-            if (_site is not null)
-            {
-                ParkSite.Next(_site);
-            }
-
-            return new(new ReceiveWithOkAwaitable(_chan), _current);
-        }
+        public MoveNextAwaitable MoveNextAsync() => new(new ReceiveWithOkAwaitable(_chan), _current, _site);
     }
 
     /// <summary>Awaitable of <see cref="AsyncEnumerator.MoveNextAsync"/>.</summary>
@@ -245,11 +238,13 @@ public sealed partial class Chan<T>
     {
         private ReceiveWithOkAwaitable _receive;
         private readonly StrongBox<T> _current;
+        private readonly ParkSite? _site;
 
-        internal MoveNextAwaitable(ReceiveWithOkAwaitable receive, StrongBox<T> current)
+        internal MoveNextAwaitable(ReceiveWithOkAwaitable receive, StrongBox<T> current, ParkSite? site)
         {
             _receive = receive;
             _current = current;
+            _site = site;
         }
 
         /// <summary>Gets the awaiter (called by <c>await</c>).</summary>
@@ -266,7 +261,15 @@ public sealed partial class Chan<T>
             return ok;
         }
 
-        readonly void IGoAwaiter.Suspend(Frame frame) => _receive.Park(frame);
+        readonly void IGoAwaiter.Suspend(Frame frame)
+        {
+            if (_site is not null)
+            {
+                ParkSite.Next(_site);
+            }
+
+            _receive.Park(frame);
+        }
 
         /// <summary>Not supported outside goroutine code.</summary>
         public readonly void OnCompleted(Action continuation) => throw Sched.NotOnGoroutine();
