@@ -33,6 +33,25 @@ public class RewriteEdgeCaseTests
 
     // ---- Strip mining ----------------------------------------------------------------------
 
+
+    [Fact]
+    public void A_long_counter_with_a_double_or_uint_bound_counts_as_the_original()
+    {
+        string source = Program("""
+            [Goroutine]
+            static string Case(int n)
+            {
+                double half = n / 2.0 + 0.5;
+                uint limit = (uint)n;
+                long s = 0;
+                for (long i = 0; i < half; i++) s += i;
+                for (long i = -3; i < limit; i++) s += i & 7;
+                return s.ToString();
+            }
+            """);
+
+        AssertSameAsOriginal(source, Sizes);
+    }
     [Fact]
     public void Strip_mined_int_loops_at_the_ends_of_the_range_and_over_empty_and_negative_ranges()
     {

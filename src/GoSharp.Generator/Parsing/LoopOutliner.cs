@@ -446,7 +446,7 @@ internal sealed class LoopOutliner
         ISymbol? counter = _model.GetSymbolInfo(condition.Left, _cancellationToken).Symbol;
         ITypeSymbol? boundType = _model.GetTypeInfo(condition.Right, _cancellationToken).Type;
         if (counter is not (ILocalSymbol or IParameterSymbol)
-            || !IsCountedIntegral(TypeOf(counter)) || boundType is null
+            || !IsCountedIntegral(TypeOf(counter)) || boundType is null || !IsCountedIntegral(boundType)
             || (TypeOf(counter).SpecialType == SpecialType.System_Int32 && boundType.SpecialType != SpecialType.System_Int32)
             || !IsIncrementOf(forLoop.Incrementors[0], counter)
             || !IsInvariantBound(condition.Right, out ISymbol? boundVariable))

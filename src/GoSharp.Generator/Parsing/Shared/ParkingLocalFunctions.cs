@@ -114,7 +114,7 @@ internal static class ParkingLocalFunctions
     /// declaration written on one line up to its <c>=&gt;</c>, if an async local function can take
     /// its place (no default or <c>params</c> parameters, no discards, an async-friendly signature).
     /// </summary>
-    public static LambdaExpressionSyntax? DelegateLambda(VariableDeclaratorSyntax declarator, SemanticModel model, CancellationToken cancellationToken)
+    private static LambdaExpressionSyntax? DelegateLambda(VariableDeclaratorSyntax declarator, SemanticModel model, CancellationToken cancellationToken)
     {
         if (declarator.Initializer?.Value is not LambdaExpressionSyntax lambda
             || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
