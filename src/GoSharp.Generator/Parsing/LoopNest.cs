@@ -31,8 +31,6 @@ namespace GoSharp.Generator.Parsing;
 /// </summary>
 internal sealed class LoopNest
 {
-    private const string Poll = "(!__goFlag.IsRequested || !(__goYield = true))";
-
     private readonly BlockSyntax? _body;
 
     private LoopNest(StatementSyntax outer, BlockSyntax? body, StatementSyntax inner, IReadOnlyList<StatementSyntax> pre)
@@ -105,7 +103,7 @@ internal sealed class LoopNest
     /// <param name="cancellationToken">Cancels the work.</param>
     public string Text(string condition, string incrementors, string innerStart, string innerLoop, CancellationToken cancellationToken)
     {
-        string test = "if (!__goInner) { if (!(" + Poll + " && (" + condition + "))) break;";
+        string test = "if (!__goInner) { if (!(" + LoopOutliner.Poll + " && (" + condition + "))) break;";
         string inner = innerStart + "__goInner = true; } " + innerLoop + " if (__goYield) break; __goInner = false;";
         var edits = new List<(TextSpan Span, string Text)> { (HeaderOf(Outer), "for (; ; " + incrementors + ")") };
         if (_body is null)

@@ -35,7 +35,7 @@ namespace GoSharp.Generator.Parsing;
 /// </summary>
 /// <remarks>
 /// <c>for</c>, <c>while</c> and <c>do</c> loops and <c>foreach</c> over an array or string qualify (the last walked by index), and only when everything about them is plain
-/// (see <see cref="Refusal"/>): no nested loop (except the inner loop of a <see cref="LoopNest"/>), no <c>return</c>/<c>goto</c>/<c>yield</c>/<c>await</c>, no
+/// (see <c>Refusal</c>): no nested loop (except the inner loop of a <see cref="LoopNest"/>), no <c>return</c>/<c>goto</c>/<c>yield</c>/<c>await</c>, no
 /// call that parks, no lambda, local function or query, no <c>checked</c>/<c>unchecked</c>
 /// context around it, no directive inside it, and every variable it uses is an ordinary local or
 /// by-value parameter of a nameable, non-ref-like type that no lambda captures. Anything else
@@ -48,7 +48,8 @@ internal sealed class LoopOutliner
     private const string ItemsVariable = "__goItems";
     private const string IndexVariable = "__goIndex";
     private const string InnerVariable = "__goInner";
-    private const string Poll = "(!__goFlag.IsRequested || !(__goYield = true))";
+    /// <summary>The flag test a helper's loop runs before its condition: false, with <c>__goYield</c> set, when asked to yield.</summary>
+    internal const string Poll = "(!__goFlag.IsRequested || !(__goYield = true))";
     private const string CheckpointStatement = "await global::GoSharp.CompilerServices.Preemption.Checkpoint();";
 
     /// <summary>Iterations between two polls of a strip-mined loop (see <see cref="StripMined"/>).</summary>
@@ -84,12 +85,17 @@ internal sealed class LoopOutliner
     /// <param name="flag">The twin's <c>PreemptionFlag</c> variable.</param>
     public StatementSyntax? TryOutline(StatementSyntax loop, string flag)
     {
-        if (Refusal(loop) is not null)
+        // A nest's inner loop must be able to end: after it, the helper goes on with the outer body.
+        LoopNest? nest = LoopNest.Of(loop);
+        if (nest is not null && _model.AnalyzeControlFlow(nest.Inner)?.EndPointIsReachable != true)
+        {
+            nest = null;
+        }
+
+        if (Refusal(loop, nest?.Inner) is not null)
         {
             return null;
         }
-
-        LoopNest? nest = LoopNest.Of(loop);
 
         DataFlowAnalysis flow = _model.AnalyzeDataFlow(loop)!;
         if (!flow.Succeeded)
@@ -157,46 +163,17 @@ internal sealed class LoopOutliner
 
         string number = Helpers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string name = HelperPrefix + number;
-        string body;
-        if (nest is not null)
+        LoopShape? shape = nest is not null ? NestShape(nest, number)
+            : loop is CommonForEachStatementSyntax forEach ? ForEachShape(forEach, number)
+            : new LoopShape("", new List<LoopVariable>(), StripMined(loop) ?? PollingLoop(loop).WithoutTrivia().ToFullString());
+        if (shape is null)
         {
-            // The nest's state lives in the twin: what the pre statements and the inner loop's
-            // header declare, and whether the inner loop is under way.
-            var innerHeader = nest.Inner is ForStatementSyntax { Declaration: VariableDeclarationSyntax d } ? d.Variables : default;
-            foreach (VariableDeclaratorSyntax declarator in nest.PreDeclarators.Concat(innerHeader))
-            {
-                if (_model.GetDeclaredSymbol(declarator, _cancellationToken) is not ILocalSymbol local || !CanPass(local))
-                {
-                    return null;
-                }
-
-                string type = local.Type.ToDisplayString(TypeFormat);
-                headerStatements += type + " " + Identifier(local) + " = default!; ";
-                variables.Add(new LoopVariable(Identifier(local), type, true, Identifier(local)));
-            }
-
-            headerStatements += "bool " + InnerVariable + number + " = false; ";
-            variables.Add(new LoopVariable(InnerVariable, "bool", true, InnerVariable + number));
-            body = NestText(nest);
+            return null;
         }
-        else if (loop is CommonForEachStatementSyntax forEach)
-        {
-            // The collection is evaluated once, in the twin, as foreach does; the helper walks it by index.
-            string collection = forEach.Expression.WithoutTrivia().ToString();
-            if (collection.IndexOf('\n') >= 0)
-            {
-                return null;
-            }
 
-            headerStatements = "var " + ItemsVariable + number + " = " + collection + "; int " + IndexVariable + number + " = 0; ";
-            variables.Add(new LoopVariable(ItemsVariable, _model.GetTypeInfo(forEach.Expression, _cancellationToken).Type!.ToDisplayString(TypeFormat), false, ItemsVariable + number));
-            variables.Add(new LoopVariable(IndexVariable, "int", true, IndexVariable + number));
-            body = IndexedLoop(forEach);
-        }
-        else
-        {
-            body = StripMined(loop) ?? PollingLoop(loop).WithoutTrivia().ToFullString();
-        }
+        headerStatements += shape.Value.Setup;
+        variables.AddRange(shape.Value.State);
+        string body = shape.Value.Body;
 
         string indentation = string.Concat(loop.GetLeadingTrivia().Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Select(t => t.ToFullString()));
         Helpers.Add((LineOf(loop), indentation + Helper(name, variables, body, NeedsCopyOutOnThrow(loop))));
@@ -219,14 +196,16 @@ internal sealed class LoopOutliner
     }
 
     /// <summary>Why <paramref name="loop"/> keeps the in-place checkpoint, or null if it can be outlined.</summary>
-    public string? Refusal(StatementSyntax loop)
+    /// <param name="loop">The user's loop.</param>
+    /// <param name="nestedLoop">The inner loop of the nest <paramref name="loop"/> heads, the one nested loop allowed, or null.</param>
+    private string? Refusal(StatementSyntax loop, StatementSyntax? nestedLoop)
     {
         // The for header's declarations and initializers and a foreach's collection run in the
         // twin: a variable they declare in passing (out var, deconstruction, pattern) would not
         // reach the helper.
         IEnumerable<SyntaxNode> inTwin = loop switch
         {
-            ForStatementSyntax f => ((IEnumerable<SyntaxNode>?)f.Declaration?.Variables.Select(v => v.Initializer!).Where(i => i is not null) ?? Enumerable.Empty<SyntaxNode>()).Concat(f.Initializers),
+            ForStatementSyntax f => f.Initializers.Concat(new SyntaxNode?[] { f.Declaration }.OfType<SyntaxNode>()),
             CommonForEachStatementSyntax e => new[] { e.Expression },
             _ => Enumerable.Empty<SyntaxNode>(),
         };
@@ -258,19 +237,11 @@ internal sealed class LoopOutliner
             }
         }
 
-        // A nest's inner loop (see LoopNest) is fine when its own end is reachable: after it, the
-        // helper goes on with the outer body.
-        StatementSyntax? inner = LoopNest.Of(loop)?.Inner;
-        if (inner is not null && _model.AnalyzeControlFlow(inner)?.EndPointIsReachable != true)
-        {
-            inner = null;
-        }
-
         foreach (SyntaxNode node in loop.DescendantNodes())
         {
             switch (node)
             {
-                case ForStatementSyntax or WhileStatementSyntax when node == inner:
+                case ForStatementSyntax or WhileStatementSyntax when node == nestedLoop:
                     break;
                 case ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax:
                     return "a nested loop";
@@ -390,6 +361,58 @@ internal sealed class LoopOutliner
 
         text.Append("return __goYield; }");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// What a loop shape adds: statements the twin runs before the first call, the variables they
+    /// declare (passed by <c>ref</c>), and the helper's loop.
+    /// </summary>
+    private readonly record struct LoopShape(string Setup, List<LoopVariable> State, string Body);
+
+    /// <summary>
+    /// A nest's state lives in the twin: what the pre statements and the inner loop's header
+    /// declare, and whether the inner loop is under way. Null if a state variable cannot be passed.
+    /// </summary>
+    private LoopShape? NestShape(LoopNest nest, string number)
+    {
+        string setup = "";
+        var state = new List<LoopVariable>();
+        var innerHeader = nest.Inner is ForStatementSyntax { Declaration: VariableDeclarationSyntax d } ? d.Variables : default;
+        foreach (VariableDeclaratorSyntax declarator in nest.PreDeclarators.Concat(innerHeader))
+        {
+            if (_model.GetDeclaredSymbol(declarator, _cancellationToken) is not ILocalSymbol local || !CanPass(local))
+            {
+                return null;
+            }
+
+            string type = local.Type.ToDisplayString(TypeFormat);
+            setup += type + " " + Identifier(local) + " = default!; ";
+            state.Add(new LoopVariable(Identifier(local), type, true, Identifier(local)));
+        }
+
+        setup += "bool " + InnerVariable + number + " = false; ";
+        state.Add(new LoopVariable(InnerVariable, "bool", true, InnerVariable + number));
+        return new LoopShape(setup, state, NestText(nest));
+    }
+
+    /// <summary>The collection is evaluated once, in the twin, as foreach does; the helper walks it by index. Null if it spans lines.</summary>
+    private LoopShape? ForEachShape(CommonForEachStatementSyntax forEach, string number)
+    {
+        string collection = forEach.Expression.WithoutTrivia().ToString();
+        if (collection.IndexOf('\n') >= 0)
+        {
+            return null;
+        }
+
+        string collectionType = _model.GetTypeInfo(forEach.Expression, _cancellationToken).Type!.ToDisplayString(TypeFormat);
+        return new LoopShape(
+            "var " + ItemsVariable + number + " = " + collection + "; int " + IndexVariable + number + " = 0; ",
+            new List<LoopVariable>
+            {
+                new(ItemsVariable, collectionType, false, ItemsVariable + number),
+                new(IndexVariable, "int", true, IndexVariable + number),
+            },
+            IndexedLoop(forEach));
     }
 
     /// <summary>The helper loop of a nest (see <see cref="LoopNest"/>), its inner loop polling or strip-mined.</summary>

@@ -164,8 +164,7 @@ internal sealed class RefLocalRules : CSharpSyntaxWalker
         // with a checkpoint: an await point).
         if (_parkingFunctions.Contains(node))
         {
-            _hasAwaitPoint = true;
-            Visit((SyntaxNode?)node.Body ?? node.ExpressionBody);
+            VisitAsyncBody((SyntaxNode?)node.Body ?? node.ExpressionBody);
         }
     }
 
@@ -180,13 +179,19 @@ internal sealed class RefLocalRules : CSharpSyntaxWalker
         // async local function: their own locals and awaits count.
         if (_parkingFunctions.Contains(node))
         {
-            _hasAwaitPoint = true;
-            Visit(node.Body);
+            VisitAsyncBody(node.Body);
         }
         else if (ParkSites.GoStatementOf(node, _model, _known, _cancellationToken) is not null)
         {
             Visit(node.Body);
         }
+    }
+
+    /// <summary>The body of a parking function: async in the twin, starting with an await (its entry).</summary>
+    private void VisitAsyncBody(SyntaxNode? body)
+    {
+        _hasAwaitPoint = true;
+        Visit(body);
     }
 
     private void AddIfRefLocal(ISymbol? symbol, SyntaxToken identifier)
