@@ -99,41 +99,18 @@ internal sealed class RefLocalRules : CSharpSyntaxWalker
         base.VisitSingleVariableDesignation(node);
     }
 
+    public override void Visit(SyntaxNode? node)
+    {
+        // Every loop and goto gets a preemption checkpoint: an await point.
+        _hasAwaitPoint |= node is ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+            or CommonForEachStatementSyntax or GotoStatementSyntax;
+        base.Visit(node);
+    }
+
     public override void VisitForEachStatement(ForEachStatementSyntax node)
     {
-        _hasAwaitPoint = true;
         AddIfRefLocal(_model.GetDeclaredSymbol(node, _cancellationToken), node.Identifier);
         base.VisitForEachStatement(node);
-    }
-
-    public override void VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
-    {
-        _hasAwaitPoint = true;
-        base.VisitForEachVariableStatement(node);
-    }
-
-    public override void VisitForStatement(ForStatementSyntax node)
-    {
-        _hasAwaitPoint = true;
-        base.VisitForStatement(node);
-    }
-
-    public override void VisitWhileStatement(WhileStatementSyntax node)
-    {
-        _hasAwaitPoint = true;
-        base.VisitWhileStatement(node);
-    }
-
-    public override void VisitDoStatement(DoStatementSyntax node)
-    {
-        _hasAwaitPoint = true;
-        base.VisitDoStatement(node);
-    }
-
-    public override void VisitGotoStatement(GotoStatementSyntax node)
-    {
-        _hasAwaitPoint = true;
-        base.VisitGotoStatement(node);
     }
 
     public override void VisitInvocationExpression(InvocationExpressionSyntax node)
