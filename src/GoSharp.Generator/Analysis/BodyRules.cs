@@ -15,7 +15,7 @@ namespace GoSharp.Generator.Analysis;
 /// <remarks>
 /// <para>
 /// The walk follows the rewriter: lambdas and local functions are not goroutine code, except the
-/// lambda of a go statement, which is a goroutine of its own, and local functions that park and do
+/// lambdas passed as goroutine code (see <see cref="GoroutineLambdas"/>), and local functions that park and do
 /// not escape, which become async (see <see cref="ParkingLocalFunctions"/>).
 /// </para>
 /// <para>
@@ -162,10 +162,11 @@ internal sealed class BodyRules : CSharpSyntaxWalker
             return;
         }
 
-        if (!_inNestedFunction && ParkSites.GoStatementOf(node, _model, _known, _cancellationToken) is not null)
+        if (!_inNestedFunction && GoroutineLambdas.CallOf(node, _model, _known, _cancellationToken) is not null)
         {
-            // The go statement's lambda becomes an async lambda: a goroutine of its own, where
-            // parking is fine even if the go statement itself sits inside a lock.
+            // A lambda passed as goroutine code (to go, or to a [GoroutineCode] parameter)
+            // becomes an async lambda: goroutine code of its own, where parking is fine even if
+            // the call itself sits inside a lock.
             string? saved = _forbiddenContext;
             _forbiddenContext = null;
             Visit(node.Body);
