@@ -64,6 +64,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is a ref local or a local of a ref struct type, which the async twin of this [Goroutine] method cannot keep across a park site (a blocking operation or a loop checkpoint; before C# 13, cannot have at all): the method's body is not rewritten, so its blocking operations block the thread; move the work on '{0}' into a separate non-[Goroutine] method",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor RefStructTemporaryAcrossParkSite = Rule(
+        "GOSH021",
+        "A park site after a ref struct temporary of its statement cannot be awaited there",
+        "{0}; the twin cannot keep the ref struct across the park, so this method's body is not rewritten and its blocking operations block the thread: receive into a local in a statement of its own first",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, RewritingCategory, severity, isEnabledByDefault: true,
             description: title + ".", helpLinkUri: HelpLinkBase + id + ".md");

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 using GoSharp.Generator.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,17 +10,6 @@ namespace GoSharp.Generator.Rewriting;
 /// <summary>Go statements inside goroutine code: each lambda given to <c>go</c> is a goroutine of its own.</summary>
 internal sealed partial class BodyRewriter
 {
-    /// <summary>The receiver and argument expressions of a go statement's call, evaluated before it into these temporaries (see <see cref="GoArguments"/>).</summary>
-    private readonly Dictionary<SyntaxNode, string> _evaluatedAtGo = new();
-
-    private int _goTemporaries;
-
-    /// <summary>A node evaluated at its go statement is read from its temporary inside the goroutine.</summary>
-    public override SyntaxNode? Visit(SyntaxNode? node) =>
-        node is not null && _evaluatedAtGo.Count > 0 && _evaluatedAtGo.TryGetValue(node, out string? temporary)
-            ? IdentifierName(temporary).WithTriviaFrom(node)
-            : base.Visit(node);
-
     /// <summary>
     /// <c>go(() =&gt; F(x, y));</c> where F runs as an ordinary call in the new goroutine →
     /// <c>{ var __goArg0 = x; var __goArg1 = y; go(async () =&gt; { …; F(__goArg0, __goArg1); }); }</c>,
@@ -37,22 +25,7 @@ internal sealed partial class BodyRewriter
             return base.VisitExpressionStatement(node);
         }
 
-        var text = new StringBuilder("{ ");
-        foreach ((ExpressionSyntax expression, string? type) in early)
-        {
-            string temporary = "__goArg" + (_goTemporaries++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            text.Append(type ?? "var").Append(' ').Append(temporary).Append(" = ").Append(Visit(expression)!.WithoutTrivia().ToFullString()).Append("; ");
-            _evaluatedAtGo.Add(expression, temporary);
-        }
-
-        var rewritten = (StatementSyntax)base.VisitExpressionStatement(node)!;
-        foreach ((ExpressionSyntax expression, _) in early)
-        {
-            _evaluatedAtGo.Remove(expression);
-        }
-
-        text.Append(rewritten.WithoutTrivia().ToFullString()).Append(" }");
-        return ParseStatement(text.ToString()).WithTriviaFrom(node);
+        return WithEarlyEvaluation(node, early, "__goArg", statement => base.VisitExpressionStatement((ExpressionStatementSyntax)statement));
     }
 
     /// <summary>What <see cref="GoArguments"/> says a go statement's call evaluates early, if the go statement runs it as an ordinary call.</summary>
