@@ -15,8 +15,8 @@ namespace GoSharp;
 /// channel, closed when its request is granted, and on the context's <see cref="Context.Done"/>.
 /// </para>
 /// <para>
-/// Note that <c>System.Threading.Semaphore</c> has the same simple name: with both namespaces
-/// imported, write <c>GoSharp.Semaphore</c> or add <c>using Semaphore = GoSharp.Semaphore;</c>.
+/// <c>System.Threading.Semaphore</c> has the same simple name; in projects with
+/// <c>ImplicitUsings</c> the package's global alias makes <c>Semaphore</c> mean this type.
 /// </para>
 /// </remarks>
 public sealed class Semaphore
