@@ -173,26 +173,29 @@ public class GoroutineCodeTests
     [Fact]
     public void An_async_AfterFunc_stops_and_resets_like_a_plain_one()
     {
-        // The scheduler starts on first use, after the timer's deadline is computed: start it
-        // first, so that a cold start on a loaded machine cannot make the timer due at once.
-        Go.Run(() => { });
-        TimeSpan delay = TimeSpan.FromMilliseconds(100);
+        // Stop comes right after AfterFunc, so it finds the timer armed unless this thread
+        // stalls for the whole first delay: a second, on a loaded machine.
+        TimeSpan first = TimeSpan.FromSeconds(1), again = TimeSpan.FromMilliseconds(20);
         int runs = 0;
         var ran = new Chan<int>(2);
-        Timer t = Go.AfterFunc(delay, async () =>
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Timer t = Go.AfterFunc(first, async () =>
         {
             await Go.GoschedAsync(); // goroutine code: it may park
             ran.Send(Interlocked.Increment(ref runs));
         });
         Assert.True(t.C.IsNil);
-        Assert.True(t.Stop());  // stopped before it fired
+        Assert.True(t.Stop(), $"the timer had fired after {clock.ElapsedMilliseconds} ms"); // stopped before it fired
         Assert.False(t.Stop()); // already stopped
-        Go.After(delay * 3).Receive(); // well past when it would have fired
-        Assert.Equal(0, Volatile.Read(ref runs));
 
-        Assert.False(t.Reset(delay)); // was not active; runs the function again later, as in Go
+        Assert.False(t.Reset(again)); // was not active; runs the function once more, as in Go
         Assert.Equal(1, ran.Receive());
         Assert.False(t.Stop()); // had fired
+
+        // Past the first deadline, the stopped arming has not run the function a second time.
+        Go.After(first + first / 2 - clock.Elapsed).Receive();
+        Assert.False(ran.TryReceive(out _));
+        Assert.Equal(1, Volatile.Read(ref runs));
     }
 
     [Fact]
