@@ -38,6 +38,10 @@ internal static class GoSyntax
     public static TypeSyntax GoSharpType(string name) =>
         ParseTypeName("global::GoSharp." + name).WithAdditionalAnnotations(Simplifier.Annotation);
 
+    /// <summary>A name in the GoSharp namespace (an attribute, a type), simplified to what the file's usings allow.</summary>
+    public static NameSyntax GoSharpName(string name) =>
+        ParseName("global::GoSharp." + name).WithAdditionalAnnotations(Simplifier.Annotation);
+
     /// <summary><c>using var _ = Defer(action);</c>, with <c>_</c> renamed if that name is taken in <paramref name="scope"/>.</summary>
     public static LocalDeclarationStatementSyntax DeferStatement(ExpressionSyntax action, SemanticModel model, SyntaxNode scope, int position)
     {
@@ -77,4 +81,59 @@ internal static class GoSyntax
         CatchDeclarationSyntax c => c.Identifier == identifier,
         _ => false,
     };
+
+    /// <summary><c>receiver.Name(arguments)</c> as a statement, formatted.</summary>
+    public static ExpressionStatementSyntax CallStatement(ExpressionSyntax receiver, string name, params ExpressionSyntax[] arguments) =>
+        ExpressionStatement(InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), IdentifierName(name)),
+                ArgumentList(SeparatedList(arguments.Select(Argument)))))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+
+    /// <summary>
+    /// Inserts <paramref name="inserted"/> before <paramref name="statement"/> (after it when
+    /// <paramref name="after"/>): beside it in its block or switch section, or, where it is an
+    /// embedded statement (<c>if (x) return;</c>), in a new block around both.
+    /// </summary>
+    public static SyntaxNode InsertBeside(SyntaxNode root, StatementSyntax statement, IEnumerable<StatementSyntax> inserted, bool after = false)
+    {
+        // The formatter does not break lines between statements: each inserted one gets the
+        // statement's indentation and a line end of its own.
+        SyntaxTriviaList indentation = TriviaList(statement.GetLeadingTrivia().Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
+        SyntaxTrivia lineEnd = LineEnd(statement);
+        var list = inserted.Select(s => s.WithLeadingTrivia(indentation).WithTrailingTrivia(lineEnd).WithAdditionalAnnotations(Formatter.Annotation)).ToList();
+        if (statement.Parent is BlockSyntax or SwitchSectionSyntax)
+        {
+            return after ? root.InsertNodesAfter(statement, list) : root.InsertNodesBefore(statement, list);
+        }
+
+        StatementSyntax plain = statement.WithoutTrivia();
+        var statements = after ? new[] { plain }.Concat(list) : list.Concat(new[] { plain });
+        return root.ReplaceNode(statement, Block(statements).WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation));
+    }
+
+    /// <summary>The file's line end (the first one in it), so that inserted lines match their neighbours.</summary>
+    public static SyntaxTrivia LineEnd(SyntaxNode node)
+    {
+        SyntaxTrivia first = node.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        return first.IsKind(SyntaxKind.EndOfLineTrivia) ? first : LineFeed;
+    }
+
+    /// <summary>The nearest statement around <paramref name="node"/> in the same function (the node itself if it is one).</summary>
+    public static StatementSyntax? EnclosingStatement(SyntaxNode node)
+    {
+        for (SyntaxNode? current = node; current is not null; current = current.Parent)
+        {
+            if (current is StatementSyntax statement)
+            {
+                return statement;
+            }
+
+            if (current is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
 }

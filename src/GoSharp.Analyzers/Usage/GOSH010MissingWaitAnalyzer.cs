@@ -29,14 +29,19 @@ public sealed class GOSH010MissingWaitAnalyzer : UsageAnalyzer
     }
 
     private protected override void Register(CompilationStartAnalysisContext start, GoroutineCode goroutines) =>
-        start.RegisterSyntaxNodeAction(context => Analyze(context, goroutines), SyntaxKind.VariableDeclarator);
+        start.RegisterSyntaxNodeAction(context => Analyze(context, goroutines), SyntaxKind.InvocationExpression);
 
+    /// <summary>Judges the WaitGroup at its first <c>Add</c> or <c>Go</c>, where the diagnostic goes.</summary>
     private void Analyze(SyntaxNodeAnalysisContext context, GoroutineCode goroutines)
     {
-        var declarator = (VariableDeclaratorSyntax)context.Node;
+        var call = (InvocationExpressionSyntax)context.Node;
         SemanticModel model = context.SemanticModel;
         CancellationToken cancellationToken = context.CancellationToken;
-        if (declarator.Initializer?.Value is not (ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax)
+        if (SyncCalls.MethodName(call) is not ("Add" or "Go")
+            || SyncCalls.Receiver(call, SyncCalls.WaitGroup, model, cancellationToken, "Add", "Go") is not ILocalSymbol local
+            || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+            || declarator.Initializer?.Value is not (ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax)
             || model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol { Type: var type } waitGroup
             || type.ToDisplayString() != SyncCalls.WaitGroup
             || Functions.Enclosing(declarator) is not SyntaxNode function
@@ -60,7 +65,7 @@ public sealed class GOSH010MissingWaitAnalyzer : UsageAnalyzer
             }
         }
 
-        if (firstCount is not null && !waits && StartsGoroutines(body, model, goroutines, cancellationToken))
+        if (firstCount == call && !waits && StartsGoroutines(body, model, goroutines, cancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptor, firstCount.GetLocation(), waitGroup.Name));
         }

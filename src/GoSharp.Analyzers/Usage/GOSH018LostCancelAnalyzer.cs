@@ -30,16 +30,14 @@ public sealed class GOSH018LostCancelAnalyzer : UsageAnalyzer
     }
 
     private protected override void Register(CompilationStartAnalysisContext start, GoroutineCode goroutines) =>
-        start.RegisterSyntaxNodeAction(Analyze, SyntaxKind.InvocationExpression);
+        start.RegisterSyntaxNodeAction(Analyze, SyntaxKind.SimpleAssignmentExpression);
 
     private void Analyze(SyntaxNodeAnalysisContext context)
     {
-        var call = (InvocationExpressionSyntax)context.Node;
-        if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name }
+        var assignment = (AssignmentExpressionSyntax)context.Node;
+        if (assignment.Right is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } call
             || !name.StartsWith("With", System.StringComparison.Ordinal)
-            || call.Parent is not AssignmentExpressionSyntax { Left: var left } assignment
-            || assignment.Right != call
-            || CancelDesignation(left) is not SyntaxNode cancel
+            || CancelDesignation(assignment.Left) is not SyntaxNode cancel
             || context.SemanticModel.GetSymbolInfo(call, context.CancellationToken).Symbol is not IMethodSymbol method
             || method.ContainingType.ToDisplayString() != ContextType
             || method.ReturnType is not INamedTypeSymbol { IsTupleType: true, TupleElements.Length: 2 } tuple
