@@ -27,17 +27,18 @@ public sealed class GOSH015SpinLoopCodeFix : GoSharpCodeFix
 
     private protected override IEnumerable<Fix> Fixes(SyntaxNode node, Diagnostic diagnostic)
     {
+        // One equivalence key for both: the diagnostic decides which applies, so Fix All applies each.
         diagnostic.Properties.TryGetValue(GOSH015SpinLoopAnalyzer.FixProperty, out string? fix);
         if (fix == GOSH015SpinLoopAnalyzer.GoschedFix)
         {
-            yield return new Fix("Call Gosched() in the loop", "." + fix, (root, loop, model, token) =>
+            yield return new Fix("Call Gosched() in the loop", "", (root, loop, model, token) =>
                 Body(loop) is StatementSyntax body
                     ? root.ReplaceNode(body, Block(ExpressionStatement(InvocationExpression(GoSyntax.GoMember(model, body.SpanStart, "Gosched")))).WithTriviaFrom(body).WithAdditionalAnnotations(Formatter.Annotation))
                     : null);
         }
         else if (fix == GOSH015SpinLoopAnalyzer.DropDefaultFix)
         {
-            yield return new Fix("Drop the Default case so that Select parks", "." + fix, (root, loop, model, token) => DropDefault(root, loop));
+            yield return new Fix("Drop the Default case so that Select parks", "", (root, loop, model, token) => DropDefault(root, loop));
         }
     }
 
