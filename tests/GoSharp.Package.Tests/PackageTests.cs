@@ -53,11 +53,11 @@ public sealed class PackageTests : IDisposable
     }
 
     /// <summary>MSBuild repeats every warning in its summary; each distinct line counts once.</summary>
-    private static IEnumerable<string> WarningLines(string output) =>
+    internal static IEnumerable<string> WarningLines(string output) =>
         output.Split('\n').Select(line => line.Trim()).Where(line => line.Contains(": warning ", StringComparison.Ordinal)).Distinct();
 
     /// <summary>The folder with GoSharp.sln, above this test's output folder.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
