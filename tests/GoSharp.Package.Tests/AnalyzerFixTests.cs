@@ -6,6 +6,7 @@ namespace GoSharp.Package.Tests;
 /// <c>dotnet format analyzers</c> applies the fixes from the package, and the fixed app builds
 /// without a GoSharp warning and prints what it printed before.
 /// </summary>
+[Collection(PackageTests.PacksTheRepository)]
 public sealed class AnalyzerFixTests : IDisposable
 {
     private const string PackageId = "GoSharp.Goroutines";
