@@ -169,7 +169,7 @@ internal sealed class BodyRules : CSharpSyntaxWalker
             return;
         }
 
-        if (!_inNestedFunction && GoroutineLambdas.CallOf(node, _model, _known, _cancellationToken) is not null)
+        if (!_inNestedFunction && GoroutineLambdas.CallOf(node, _model, _known, _cancellationToken, callStaysBlocking: _forbiddenContext is not null) is not null)
         {
             // A lambda passed as goroutine code (to go, or to a [GoroutineCode] parameter)
             // becomes an async lambda: goroutine code of its own, where parking is fine even if

@@ -20,27 +20,74 @@ internal static class GoroutineLambdas
 {
     /// <summary>
     /// If <paramref name="function"/> is a non-async lambda or anonymous method passed where
-    /// goroutine code is expected, the call it is passed to; otherwise null.
+    /// goroutine code is expected, and the call has the overload that takes it once it is async,
+    /// the call it is passed to: the rewriter makes it async. Otherwise null.
     /// </summary>
-    public static InvocationExpressionSyntax? CallOf(AnonymousFunctionExpressionSyntax function, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
+    /// <param name="function">The lambda or anonymous method.</param>
+    /// <param name="model">The semantic model of its file.</param>
+    /// <param name="known">GoSharp's well-known symbols.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="callStaysBlocking">
+    /// True where the twin cannot await (a lock body...): a blocking call keeps its name there, so
+    /// its own overload must take the async function; elsewhere it becomes its awaitable form, whose
+    /// overload must.
+    /// </param>
+    public static InvocationExpressionSyntax? CallOf(AnonymousFunctionExpressionSyntax function, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken, bool callStaysBlocking = false)
     {
         if (function.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword)
-            || function.Parent is not ArgumentSyntax argument
-            || argument.Parent is not ArgumentListSyntax list
-            || list.Parent is not InvocationExpressionSyntax invocation
-            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-            || ParameterOf(argument, list, method) is not IParameterSymbol parameter
-            || parameter.Type is not INamedTypeSymbol { DelegateInvokeMethod: not null })
+            || StartedBy(function, model, known, cancellationToken, out IMethodSymbol? method, out IParameterSymbol? parameter) is not InvocationExpressionSyntax invocation)
         {
             return null;
         }
 
-        if (known.IsGoStatement(method))
+        return known.IsGoStatement(method!) || HasAsyncOverload(method!, parameter!, known, callStaysBlocking) ? invocation : null;
+    }
+
+    /// <summary>
+    /// If <paramref name="function"/> (async or not) is passed to <c>go</c> or to a
+    /// <c>[GoroutineCode]</c> parameter, so that it runs as goroutine code, the call it is passed
+    /// to, with the method and the parameter; otherwise null.
+    /// </summary>
+    public static InvocationExpressionSyntax? StartedBy(AnonymousFunctionExpressionSyntax function, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken, out IMethodSymbol? method, out IParameterSymbol? parameter)
+    {
+        method = null;
+        parameter = null;
+        if (function.Parent is not ArgumentSyntax argument
+            || argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation }
+            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called
+            || ParameterOf(argument, called) is not IParameterSymbol bound
+            || bound.Type is not INamedTypeSymbol { DelegateInvokeMethod: not null })
         {
-            return invocation;
+            return null;
         }
 
-        return known.IsGoroutineCode(parameter.OriginalDefinition) && HasAsyncOverloads(method, parameter, known) ? invocation : null;
+        method = called;
+        parameter = bound;
+        return known.IsGoStatement(called) || known.IsGoroutineCode(bound.OriginalDefinition) ? invocation : null;
+    }
+
+    /// <summary>The parameter <paramref name="argument"/> binds to (by name or by position, <c>params</c> included).</summary>
+    public static IParameterSymbol? ParameterOf(ArgumentSyntax argument, IMethodSymbol method)
+    {
+        if (argument.NameColon is { } name)
+        {
+            return method.Parameters.FirstOrDefault(p => p.Name == name.Name.Identifier.ValueText);
+        }
+
+        if (argument.Parent is not ArgumentListSyntax list)
+        {
+            return null;
+        }
+
+        int index = list.Arguments.IndexOf(argument);
+        if (index < method.Parameters.Length)
+        {
+            return method.Parameters[index];
+        }
+
+        return method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1].IsParams
+            ? method.Parameters[method.Parameters.Length - 1]
+            : null;
     }
 
     /// <summary>True if the call is one of <c>Go.go</c>'s overloads with <paramref name="function"/> as its goroutine.</summary>
@@ -50,23 +97,12 @@ internal static class GoroutineLambdas
         && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method
         && known.IsGoStatement(method);
 
-    private static IParameterSymbol? ParameterOf(ArgumentSyntax argument, ArgumentListSyntax list, IMethodSymbol method)
-    {
-        if (argument.NameColon is { } name)
-        {
-            return method.Parameters.FirstOrDefault(p => p.Name == name.Name.Identifier.ValueText);
-        }
-
-        int index = list.Arguments.IndexOf(argument);
-        return index < method.Parameters.Length ? method.Parameters[index] : null;
-    }
-
     /// <summary>
-    /// True if every form the rewritten call may take accepts an async lambda in place of
-    /// <paramref name="parameter"/>: the method's own name (kept where the twin cannot await, in a
-    /// lock) and, for a blocking method, its awaitable form.
+    /// True if the call, as the twin writes it, accepts an async lambda in place of
+    /// <paramref name="parameter"/>: the awaitable form of a blocking method, or the method itself
+    /// where it is not blocking or stays blocking.
     /// </summary>
-    private static bool HasAsyncOverloads(IMethodSymbol method, IParameterSymbol parameter, KnownSymbols known)
+    private static bool HasAsyncOverload(IMethodSymbol method, IParameterSymbol parameter, KnownSymbols known, bool callStaysBlocking)
     {
         IMethodSymbol definition = (method.ReducedFrom ?? method).OriginalDefinition;
         int index = parameter.Ordinal + (method.ReducedFrom is null ? 0 : 1);
@@ -75,9 +111,8 @@ internal static class GoroutineLambdas
             return false;
         }
 
-        string? awaitable = known.AwaitableFormOf(definition);
-        return HasAsyncOverload(definition, definition.Name, index, delegateType, known)
-            && (awaitable is null || HasAsyncOverload(definition, awaitable, index, delegateType, known));
+        string? awaitable = callStaysBlocking ? null : known.AwaitableFormOf(definition);
+        return HasAsyncOverload(definition, awaitable ?? definition.Name, index, delegateType, known);
     }
 
     private static bool HasAsyncOverload(IMethodSymbol definition, string name, int index, INamedTypeSymbol delegateType, KnownSymbols known) =>

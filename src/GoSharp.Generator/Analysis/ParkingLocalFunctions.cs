@@ -236,7 +236,7 @@ internal static class ParkingLocalFunctions
                     // A lambda passed as goroutine code (to go, or to a [GoroutineCode]
                     // parameter) is a goroutine of its own: the rewriter reaches it wherever the
                     // call is, a lock included.
-                    return GoroutineLambdas.CallOf(lambda, model, known, cancellationToken) is not null
+                    return GoroutineLambdas.CallOf(lambda, model, known, cancellationToken, callStaysBlocking: !InAwaitableContext(lambda, body)) is not null
                         && InGoroutineCode(lambda, body, model, known, parking, allowForbidden: true, cancellationToken);
                 case QueryExpressionSyntax:
                     return false;

@@ -36,7 +36,7 @@ internal sealed partial class BodyRewriter
 
     /// <summary>A lambda passed as goroutine code (<see cref="GoroutineLambdas"/>) becomes async; any other stays as written.</summary>
     private SyntaxNode AsyncIfGoroutineCode(AnonymousFunctionExpressionSyntax node) =>
-        GoroutineLambdas.CallOf(node, _model, _known, _cancellationToken) is not null ? AsyncGoroutineLambda(node) : node;
+        GoroutineLambdas.CallOf(node, _model, _known, _cancellationToken, callStaysBlocking: _forbiddenDepth > 0) is not null ? AsyncGoroutineLambda(node) : node;
 
     /// <summary>
     /// A lambda passed as goroutine code → an async lambda on the same lines, its body goroutine
