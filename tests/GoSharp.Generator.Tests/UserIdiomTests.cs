@@ -160,4 +160,46 @@ public class UserIdiomTests
         string result = Bounded.Run(() => (string)GeneratorHarness.Invoke(program, "Program", "Run", 3)!);
         Assert.Equal("0#0,1#1,2#2,r0=0,r1=1,r2=2", result);
     }
+
+    [Fact]
+    public void In_ordinary_code_go_of_an_accessible_method_evaluates_its_arguments_at_the_go_statement_and_a_send_parks()
+    {
+        Assembly program = GeneratorHarness.Build("""
+            using GoSharp;
+            using static GoSharp.Go;
+
+            public static class Program
+            {
+                public static string Run(int n)
+                {
+                    var seen = new Chan<string>(n);
+                    var sent = new Chan<int>();
+                    for (int i = 0; i < n; i++)
+                    {
+                        go(() => Record(seen, i));     // intercepted: i is read now
+                        go(() => sent.Send(i));         // intercepted: parks on the send, reads i now
+                    }
+
+                    var results = new List<string>();
+                    long sum = 0;
+                    for (int i = 0; i < n; i++)
+                    {
+                        results.Add(seen.Receive());
+                        sum += sent.Receive();
+                    }
+
+                    results.Sort(StringComparer.Ordinal);
+                    return string.Join(",", results) + " " + sum + " " + Go.ReadSchedulerStats().Threads;
+                }
+
+                internal static void Record(Chan<string> seen, int i) => seen.Send("#" + i);
+            }
+            """);
+
+        const int N = 500;
+        string[] result = Bounded.Run(() => (string)GeneratorHarness.Invoke(program, "Program", "Run", N)!).Split(' ');
+        Assert.Equal(string.Join(",", Enumerable.Range(0, N).Select(i => "#" + i).Order(StringComparer.Ordinal)), result[0]);
+        Assert.Equal((long)N * (N - 1) / 2, long.Parse(result[1]));
+        Assert.True(int.Parse(result[2]) <= 4 * Environment.ProcessorCount + 8, $"{result[2]} scheduler threads for {N} parked senders");
+    }
 }

@@ -44,7 +44,7 @@ internal static class InterceptorEmitter
             {
                 if (!anyGo)
                 {
-                    w.Line("// go(() => F(args)): run the lambda now; its call to F (intercepted below) spawns F's twin.");
+                    w.Line("// go(() => F(args)): run the lambda now; its call to F (intercepted below) starts the goroutine with the arguments evaluated.");
                 }
 
                 anyGo = true;
@@ -61,7 +61,7 @@ internal static class InterceptorEmitter
         {
             InterceptorSpec spec = specs[i];
             string n = i.ToString(CultureInfo.InvariantCulture);
-            string twin = spec.TwinTarget + "(" + Entry + (spec.InnerArguments.Length > 0 ? ", " + spec.InnerArguments : "") + ")";
+            string twin = spec.Target + "(" + Entry + (spec.InnerArguments.Length > 0 ? ", " + spec.InnerArguments : "") + ")";
             string returnType = spec.ReturnType ?? "void";
             string task = GeneratedNames.GoTaskOf(spec.ReturnType);
             w.Line();
@@ -70,7 +70,13 @@ internal static class InterceptorEmitter
                 Attribute(w, spec.Inner);
                 w.Line("public static " + returnType + " Spawn" + n + "(" + spec.InnerParameters + ")");
                 w.OpenBlock();
-                w.Line(Goroutines + ".Spawn(" + twin + ");");
+                string call = spec.Target + "(" + spec.InnerArguments + ")";
+                w.Line(spec.Callee switch
+                {
+                    InterceptedCallee.Twin => Goroutines + ".Spawn(" + twin + ");",
+                    InterceptedCallee.AwaitableForm => GeneratedNames.GoStatement + "(async () => await " + call + ");",
+                    _ => GeneratedNames.GoStatement + "(() => " + call + ");",
+                });
                 if (spec.ReturnType is not null)
                 {
                     w.Line("return default!;");

@@ -11,9 +11,10 @@ namespace GoSharp.Generator.Parsing;
 
 /// <summary>
 /// Finds <c>go(() =&gt; F(args))</c>, <c>Go.Run(() =&gt; F(args))</c> and
-/// <c>Go.RunAsync(() =&gt; F(args))</c> where F is a <c>[Goroutine]</c> method with a twin, in any
-/// code (inside a twin they are rewritten instead; the user's own method body is still ordinary
-/// code and is intercepted too).
+/// <c>Go.RunAsync(() =&gt; F(args))</c> where F is a <c>[Goroutine]</c> method with a twin, and
+/// <c>go(() =&gt; F(args))</c> where F is an ordinary method the interceptors can call (so that its
+/// arguments are evaluated at the go statement, as Go's are), in any code (inside a twin they are
+/// rewritten instead; the user's own method body is still ordinary code and is intercepted too).
 /// </summary>
 internal static class InterceptorParser
 {
@@ -72,8 +73,7 @@ internal static class InterceptorParser
             || inner.Expression is MemberBindingExpressionSyntax
             || model.GetSymbolInfo(inner, cancellationToken).Symbol is not IMethodSymbol callee
             || callee.ReducedFrom is not null
-            || !known.IsGoroutine(callee.OriginalDefinition)
-            || !ParkSites.HasTwin(callee.OriginalDefinition, known)
+            || CalleeKind(callee, api, known, compilation) is not InterceptedCallee kind
             || !TypeNames.IsNameable(callee.ContainingType, compilation, fromOutsideType: true)
             || callee.Parameters.Any(p => !TypeNames.IsNameable(p.Type, compilation, fromOutsideType: true))
             || callee.TypeArguments.Any(t => !TypeNames.IsNameable(t, compilation, fromOutsideType: true))
@@ -93,16 +93,21 @@ internal static class InterceptorParser
 
         var parameters = new List<string>();
         var arguments = new List<string>();
+        string name = kind switch
+        {
+            InterceptedCallee.Twin => GeneratedNames.TwinName(callee.Name),
+            InterceptedCallee.AwaitableForm => known.AwaitableFormOf(callee.OriginalDefinition)!,
+            _ => callee.Name,
+        };
         string target;
-        string twinName = GeneratedNames.TwinName(callee.Name);
         if (callee.IsStatic)
         {
-            target = TypeNames.Of(callee.ContainingType) + "." + twinName;
+            target = TypeNames.Of(callee.ContainingType) + "." + name;
         }
         else
         {
             parameters.Add("this " + TypeNames.Of(callee.ContainingType) + " @this");
-            target = "@this." + twinName;
+            target = "@this." + name;
         }
 
         if (callee.IsGenericMethod)
@@ -125,9 +130,34 @@ internal static class InterceptorParser
             Inner: new InterceptedCall(innerLocation.Version, innerLocation.Data, innerLocation.GetDisplayLocation()),
             InnerParameters: string.Join(", ", parameters),
             InnerArguments: string.Join(", ", arguments),
-            TwinTarget: target,
+            Callee: kind,
+            Target: target,
             ReturnType: callee.ReturnsVoid ? null : TypeNames.Of(callee.ReturnType));
 #pragma warning restore RSEXPERIMENTAL002
+    }
+
+    /// <summary>
+    /// What the inner interceptor calls: F's twin; or, for a go statement, F itself (or its
+    /// awaitable form) when the interceptors' class can call it — accessible throughout the
+    /// assembly, a class's method, no <c>ref</c>/<c>out</c>/<c>in</c> parameters; otherwise null.
+    /// </summary>
+    private static InterceptedCallee? CalleeKind(IMethodSymbol callee, InterceptedApi api, KnownSymbols known, Compilation compilation)
+    {
+        IMethodSymbol definition = callee.OriginalDefinition;
+        if (known.IsGoroutine(definition))
+        {
+            return ParkSites.HasTwin(definition, known) ? InterceptedCallee.Twin : null;
+        }
+
+        if (api != InterceptedApi.Go
+            || callee.ContainingType.IsValueType
+            || callee.Parameters.Any(p => p.RefKind != RefKind.None)
+            || !compilation.IsSymbolAccessibleWithin(definition, compilation.Assembly))
+        {
+            return null;
+        }
+
+        return known.AwaitableFormOf(definition) is not null && !known.IsSelect(definition) ? InterceptedCallee.AwaitableForm : InterceptedCallee.Method;
     }
 
     private static InterceptedApi? ApiOf(IMethodSymbol outer)
