@@ -1,6 +1,6 @@
 using System.Globalization;
-using GoSharp.Generator.Model;
 using GoSharp.Generator.Analysis;
+using GoSharp.Generator.Model;
 
 namespace GoSharp.Generator.Emitting;
 

@@ -1,3 +1,5 @@
+using GoSharp.Generator.Analysis;
+
 namespace GoSharp.Generator.Model;
 
 /// <summary>

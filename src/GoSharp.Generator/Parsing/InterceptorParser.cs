@@ -18,26 +18,6 @@ namespace GoSharp.Generator.Parsing;
 /// </summary>
 internal static class InterceptorParser
 {
-    /// <summary>
-    /// True if the compilation lets <see cref="GeneratedNames.GeneratedNamespace"/> intercept (MSBuild's
-    /// <c>InterceptorsNamespaces</c>/<c>InterceptorsPreviewNamespaces</c> reach the compiler as
-    /// features). Without the opt-in no interceptor is emitted, so the consumer still compiles
-    /// (its go calls then run the lambda as a thread-blocking goroutine).
-    /// </summary>
-    public static bool IsEnabled(ParseOptions options)
-    {
-        foreach (KeyValuePair<string, string> feature in options.Features)
-        {
-            if ((feature.Key == "InterceptorsNamespaces" || feature.Key == "InterceptorsPreviewNamespaces")
-                && feature.Value.Split(';', ',').Any(ns => ns.Trim() == GeneratedNames.GeneratedNamespace))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Syntax-only filter: <c>go|Run|RunAsync(() =&gt; call(...))</c>.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
     {
@@ -58,30 +38,20 @@ internal static class InterceptorParser
         return name is "go" or "Run" or "RunAsync";
     }
 
+    /// <summary>The spec of a go/Run site whose calls can be intercepted (see <see cref="Interception"/>), or null.</summary>
     public static InterceptorSpec? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var lambda = (ParenthesizedLambdaExpressionSyntax)invocation.ArgumentList.Arguments[0].Expression;
         var inner = (InvocationExpressionSyntax)lambda.ExpressionBody!;
         SemanticModel model = context.SemanticModel;
-        Compilation compilation = model.Compilation;
-        var known = KnownSymbols.From(compilation);
-        if (!known.HasRuntime
-            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol outer
-            || !SymbolEqualityComparer.Default.Equals(outer.ContainingType, known.Go)
-            || ApiOf(outer) is not InterceptedApi api
-            || inner.Expression is MemberBindingExpressionSyntax
-            || model.GetSymbolInfo(inner, cancellationToken).Symbol is not IMethodSymbol callee
-            || callee.ReducedFrom is not null
-            || CalleeKind(callee, api, known, compilation) is not InterceptedCallee kind
-            || !TypeNames.IsNameable(callee.ContainingType, compilation, fromOutsideType: true)
-            || callee.Parameters.Any(p => !TypeNames.IsNameable(p.Type, compilation, fromOutsideType: true))
-            || callee.TypeArguments.Any(t => !TypeNames.IsNameable(t, compilation, fromOutsideType: true))
-            || (!callee.ReturnsVoid && !TypeNames.IsNameable(callee.ReturnType, compilation, fromOutsideType: true)))
+        var known = KnownSymbols.From(model.Compilation);
+        if (Interception.Of(invocation, model, known, cancellationToken, out InterceptedApi api, out IMethodSymbol? intercepted) is not InterceptedCallee kind)
         {
             return null;
         }
 
+        IMethodSymbol callee = intercepted!;
         cancellationToken.ThrowIfCancellationRequested();
 #pragma warning disable RSEXPERIMENTAL002 // GetInterceptableLocation is experimental in Roslyn 4.11
         InterceptableLocation? outerLocation = model.GetInterceptableLocation(invocation, cancellationToken);
@@ -134,50 +104,5 @@ internal static class InterceptorParser
             Target: target,
             ReturnType: callee.ReturnsVoid ? null : TypeNames.Of(callee.ReturnType));
 #pragma warning restore RSEXPERIMENTAL002
-    }
-
-    /// <summary>
-    /// What the inner interceptor calls: F's twin; or, for a go statement, F itself (or its
-    /// awaitable form) when the interceptors' class can call it — accessible throughout the
-    /// assembly, a class's method, no <c>ref</c>/<c>out</c>/<c>in</c> parameters; otherwise null.
-    /// </summary>
-    private static InterceptedCallee? CalleeKind(IMethodSymbol callee, InterceptedApi api, KnownSymbols known, Compilation compilation)
-    {
-        IMethodSymbol definition = callee.OriginalDefinition;
-        if (known.IsGoroutine(definition))
-        {
-            return ParkSites.HasTwin(definition, known) ? InterceptedCallee.Twin : null;
-        }
-
-        if (api != InterceptedApi.Go
-            || callee.ContainingType.IsValueType
-            || callee.Parameters.Any(p => p.RefKind != RefKind.None)
-            || !compilation.IsSymbolAccessibleWithin(definition, compilation.Assembly))
-        {
-            return null;
-        }
-
-        return known.AwaitableFormOf(definition) is not null && !known.IsSelect(definition) ? InterceptedCallee.AwaitableForm : InterceptedCallee.Method;
-    }
-
-    private static InterceptedApi? ApiOf(IMethodSymbol outer)
-    {
-        if (outer.Parameters.Length != 1 || outer.Parameters[0].Type is not INamedTypeSymbol delegateType)
-        {
-            return null;
-        }
-
-        bool action = delegateType.SpecialType == SpecialType.None
-            && delegateType.ToDisplayString() == "System.Action";
-        bool func = delegateType.IsGenericType
-            && delegateType.ConstructedFrom.ToDisplayString() == "System.Func<TResult>"
-            && !delegateType.TypeArguments[0].ToDisplayString().StartsWith("GoSharp.CompilerServices.GoTask", System.StringComparison.Ordinal);
-        return outer.Name switch
-        {
-            "go" when action => InterceptedApi.Go,
-            "Run" when action || func => InterceptedApi.Run,
-            "RunAsync" when action || func => InterceptedApi.RunAsync,
-            _ => null,
-        };
     }
 }

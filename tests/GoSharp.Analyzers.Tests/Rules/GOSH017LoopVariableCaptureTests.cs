@@ -62,4 +62,37 @@ public class GOSH017LoopVariableCaptureTests
             static void Square(int i, Chan<int> results) => results.Send(i * i);
         }
         """);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public Task In_ordinary_code_flags_go_of_a_call_only_where_its_arguments_are_not_evaluated_at_the_go(bool interceptors) => Verify.AnalyzerAsync(
+        """
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static partial class Program
+        {
+            public static void Main()
+            {
+                var results = new Chan<int>(30);
+                for (int i = 0; i < 10; i++)
+                {
+                    go(() => Record(results, {|GOSH017:i|}));      // private: the interceptors cannot call it
+                    go(() => Visible(results, INTERNAL));          // internal: intercepted when interceptors are on
+                    go(() => Worker(results, i));                  // a twin: intercepted when interceptors are on
+                    void Local(int n) => results.Send(n);
+                    go(() => Local({|GOSH017:i|}));                // a local function: never intercepted
+                }
+            }
+
+            private static void Record(Chan<int> results, int i) => results.Send(i);
+
+            internal static void Visible(Chan<int> results, int i) => results.Send(i);
+
+            [Goroutine]
+            internal static void Worker(Chan<int> results, int i) => results.Send(i);
+        }
+        """.Replace("INTERNAL", interceptors ? "i" : "{|GOSH017:i|}").Replace("Worker(results, i)", interceptors ? "Worker(results, i)" : "Worker(results, {|GOSH017:i|})"),
+        interceptors);
 }

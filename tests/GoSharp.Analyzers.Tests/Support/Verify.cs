@@ -12,11 +12,22 @@ namespace GoSharp.Analyzers.Tests.Support;
 internal static class Verify<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static Task AnalyzerAsync(string source)
+    /// <param name="source">The test source, with markup.</param>
+    /// <param name="interceptors">Compile with the generator's interceptors opted in, as the package's targets do.</param>
+    public static Task AnalyzerAsync(string source, bool interceptors = false)
     {
         // A code-fix test without a fix is an analyzer test (the C# analyzer-only package adds nothing).
         var test = new CSharpCodeFixTest<TAnalyzer, EmptyCodeFixProvider, DefaultVerifier> { TestCode = source };
         TestProject.Configure(test.TestState);
+        if (interceptors)
+        {
+            test.SolutionTransforms.Add((solution, projectId) =>
+            {
+                var options = (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!;
+                return solution.WithProjectParseOptions(projectId, options.WithFeatures([new("InterceptorsNamespaces", "GoSharp.Generated")]));
+            });
+        }
+
         return test.RunAsync();
     }
 

@@ -1,4 +1,4 @@
-namespace GoSharp.Generator.Model;
+namespace GoSharp.Generator.Analysis;
 
 /// <summary>Which API a <c>() =&gt; F(args)</c> lambda is handed to.</summary>
 internal enum InterceptedApi

@@ -1,4 +1,4 @@
-namespace GoSharp.Generator.Model;
+namespace GoSharp.Generator.Analysis;
 
 /// <summary>What the inner interceptor of a go/Run site calls.</summary>
 internal enum InterceptedCallee
