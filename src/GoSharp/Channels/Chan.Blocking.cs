@@ -81,7 +81,9 @@ public sealed partial class Chan<T>
     }
 
     /// <summary>
-    /// Receives a value if one is ready now (Go's select with a receive case and a default case).
+    /// Receives a value if a sent one is ready now: Go's
+    /// <c>select { case v, ok := &lt;-ch: if ok { ... }; default: }</c>. A closed, drained channel
+    /// gives false, like an empty one; <see cref="TryReceiveWithOk"/> tells the two apart.
     /// </summary>
     /// <returns>True if a sent value was received; false if none is ready or the channel is closed and drained.</returns>
     public bool TryReceive(out T value)

@@ -1,6 +1,6 @@
 using GoSharp.Runtime;
 
-namespace GoSharp.Runtime;
+namespace GoSharp.Time;
 
 /// <summary>
 /// The runtime timer behind <see cref="Timer"/>, <see cref="Ticker"/> and <c>AfterFunc</c>: on

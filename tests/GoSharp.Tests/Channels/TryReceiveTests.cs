@@ -5,9 +5,10 @@ namespace GoSharp.Tests.Channels;
 
 /// <summary>
 /// The non-blocking receives as users write them (<c>out var</c>, <c>out _</c>, <c>out int</c>).
-/// Go's equivalents are a select with a default case:
-/// <c>select { case v := &lt;-ch: ...; default: }</c> is <c>TryReceive</c>, and
-/// <c>select { case v, ok := &lt;-ch: ...; default: }</c> is <c>TryReceiveWithOk</c>.
+/// Go's equivalent is a select with a default case, <c>select { case v, ok := &lt;-ch: ...; default: }</c>:
+/// <c>TryReceiveWithOk</c> is true exactly when that receive case is chosen, and <c>TryReceive</c>
+/// is true when it is chosen with <c>ok</c> (a closed, drained channel, whose receive case Go
+/// chooses at once with the zero value, gives false).
 /// </summary>
 public class TryReceiveTests
 {

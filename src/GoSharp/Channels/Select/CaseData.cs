@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
-using GoSharp.Channels;
 using GoSharp.Runtime;
 
-namespace GoSharp.Channels;
+namespace GoSharp.Channels.Select;
 
 /// <summary>
 /// What the select algorithm does with one case of element type <typeparamref name="T"/>: the

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using GoSharp.Channels;
-using GoSharp.CompilerServices;
+using GoSharp.Channels.Select;
 using GoSharp.Runtime;
 
 namespace GoSharp.CompilerServices;

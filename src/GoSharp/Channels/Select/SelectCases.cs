@@ -1,9 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using GoSharp.Channels;
 using GoSharp.Runtime;
 
-namespace GoSharp.Channels;
+namespace GoSharp.Channels.Select;
 
 /// <summary>The operations the select algorithm needs on case <c>i</c>, without knowing element types.</summary>
 internal interface ISelectCases

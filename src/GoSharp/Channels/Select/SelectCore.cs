@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
-using GoSharp.Channels;
 using GoSharp.Runtime;
 
-namespace GoSharp.Channels;
+namespace GoSharp.Channels.Select;
 
 /// <summary>
 /// The select algorithm: Go's selectgo, with a lock-light first pass.
@@ -35,13 +34,6 @@ internal static class SelectCore
     /// <summary>The most cases a select takes (Go has no limit; eight covers real code).</summary>
     internal const int MaxCases = 8;
 
-    /// <summary>Case indices 0..7, one per 4-bit nibble: the start of a shuffle.</summary>
-    private const uint Identity = 0x76543210;
-
-    /// <summary>The calling thread's xorshift state (Go's per-M cheaprand); 0 until first used.</summary>
-    [ThreadStatic]
-    private static uint t_rand;
-
     /// <summary>
     /// Pass 0, and pass 1 if there is a default case and pass 0 found nothing: the case that
     /// proceeded, the default case, or -1 if the select must wait. Readies whoever the chosen
@@ -56,29 +48,18 @@ internal static class SelectCore
     }
 
     /// <summary>
-    /// Pass 0: the cases in a random order (a lazy Fisher-Yates shuffle), each tried under its
-    /// own channel's lock; the first that proceeds wins. -1 if none did, and then
-    /// <paramref name="order"/> holds the order tried (nibble k: the k-th case tried), a uniformly
-    /// random permutation that pass 1 can poll in as well.
+    /// Pass 0: the cases in a random order, each tried under its own channel's lock; the first
+    /// that proceeds wins. -1 if none did; <paramref name="order"/> is the order tried (nibble k:
+    /// the k-th case), a uniformly random permutation that pass 1 can poll in as well.
     /// </summary>
     private static int TryEach<TCases>(ref TCases cases, int count, out uint order)
         where TCases : struct, ISelectCases
     {
-        uint r = NextRandom();
-        uint left = Identity; // the cases not tried yet, in nibbles [0, n)
-        order = 0;
-        for (int n = count; n > 0; n--)
+        order = FastRand.Permutation(count);
+        uint next = order;
+        for (int k = 0; k < count; k++, next >>= 4)
         {
-            // j uniform in [0, n): the high half of r * n; the low half feeds the next draw
-            // (8! < 2^16, so the 32 random bits cover every draw with negligible bias).
-            ulong m = (ulong)r * (uint)n;
-            r = (uint)m;
-            int at = (int)(m >> 32) << 2;
-            int last = (n - 1) << 2;
-            int i = (int)((left >> at) & 0xF);
-            left = (left & ~(0xFu << at)) | (((left >> last) & 0xF) << at);
-            order |= (uint)i << ((count - n) << 2);
-
+            int i = (int)(next & 0xF);
             ChanResult result = cases.TryAlone(i, precheck: true, out Waiter? wake);
             if (result != ChanResult.WouldBlock)
             {
@@ -144,20 +125,7 @@ internal static class SelectCore
     internal static int Order<TCases>(ref TCases cases, int count, Span<int> poll, Span<int> locks, out int nlocks)
         where TCases : struct, ISelectCases
     {
-        // A random permutation of [0, count), as in pass 0.
-        uint r = NextRandom();
-        uint left = Identity, order = 0;
-        for (int n = count; n > 0; n--)
-        {
-            ulong m = (ulong)r * (uint)n;
-            r = (uint)m;
-            int at = (int)(m >> 32) << 2;
-            int last = (n - 1) << 2;
-            order |= ((left >> at) & 0xF) << ((count - n) << 2);
-            left = (left & ~(0xFu << at)) | (((left >> last) & 0xF) << at);
-        }
-
-        return Order(ref cases, count, order, poll, locks, out nlocks);
+        return Order(ref cases, count, FastRand.Permutation(count), poll, locks, out nlocks);
     }
 
     /// <summary>
@@ -371,24 +339,6 @@ internal static class SelectCore
         return AfterWake(ref cases, g);
     }
 
-    /// <summary>A random number from the calling thread's generator: one thread-static access.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint NextRandom()
-    {
-        uint x = t_rand;
-        if (x == 0)
-        {
-            x = Seed();
-        }
-
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        t_rand = x;
-        return x;
-    }
-
-    private static uint Seed() => (uint)Random.Shared.Next() | 1;
 }
 
 /// <summary>Case indices of one select (a poll or lock order), on the stack.</summary>
