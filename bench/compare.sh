@@ -68,13 +68,13 @@ build build-jit.log build GoSharp.Bench/GoSharp.Bench.csproj
 # would also reach the netstandard2.0 generator and analyzer projects, which cannot be AOT-compiled.
 build build-aot.log publish GoSharp.Bench/GoSharp.Bench.csproj -o out/gosharp-aot
 
-# cmd IMPL WORKLOAD: the command line of one implementation, without the size and reps arguments
-cmd() {
+# command_of IMPL WORKLOAD: sets CMD to one implementation's command line, without size and reps
+command_of() {
   case "$1" in
-    go) if [ "$2" = hog ]; then echo "env GOMAXPROCS=1 $BENCH/out/go/hog"; else echo "$BENCH/out/go/$2"; fi ;;
-    task) echo "dotnet $BENCH/tasks/bin/Release/net10.0/TasksBench.dll $2" ;;
-    jit) echo "dotnet $BENCH/GoSharp.Bench/bin/Release/net10.0/GoSharp.Bench.dll $2" ;;
-    aot) echo "$BENCH/out/gosharp-aot/GoSharp.Bench $2" ;;
+    go) if [ "$2" = hog ]; then CMD=(env GOMAXPROCS=1 "$BENCH/out/go/hog"); else CMD=("$BENCH/out/go/$2"); fi ;;
+    task) CMD=(dotnet "$BENCH/tasks/bin/Release/net10.0/TasksBench.dll" "$2") ;;
+    jit) CMD=(dotnet "$BENCH/GoSharp.Bench/bin/Release/net10.0/GoSharp.Bench.dll" "$2") ;;
+    aot) CMD=("$BENCH/out/gosharp-aot/GoSharp.Bench" "$2") ;;
   esac
 }
 
@@ -97,8 +97,8 @@ FAILED=0
 run_one() {
   local row=$1 impl=$2 round=$3 size=$4 reps=$5 workload=${1%-empty}
   local tf=$OUT/time.txt of=$OUT/out.txt rc=0
-  # shellcheck disable=SC2046 # the command is split into words on purpose
-  /usr/bin/time -f '%e %M' -o "$tf" $(cmd "$impl" "$workload") "$size" "$reps" >"$of" 2>&1 || rc=$?
+  command_of "$impl" "$workload"
+  /usr/bin/time -f '%e %M' -o "$tf" "${CMD[@]}" "$size" "$reps" >"$of" 2>&1 || rc=$?
   local wall rss lines
   read -r wall rss < <(tail -1 "$tf") || true
   lines=$(grep -c " lang=" "$of" || true)
