@@ -12,7 +12,7 @@
 # check that every implementation printed the same checksums. A mismatch or a failed run is
 # reported loudly and makes the script exit 1.
 #
-#   bench/compare.sh                        # RUNS=3 REPS=3, all workloads (about 10 minutes)
+#   bench/compare.sh                        # RUNS=3 REPS=3, all workloads (19 minutes at load 30 on 2 cores)
 #   RUNS=1 ROWS="skynet pingpong" bench/compare.sh
 #
 # Environment: RUNS (rounds, 3), REPS (repetitions per process, 3; parked always runs once),
