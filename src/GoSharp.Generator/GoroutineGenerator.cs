@@ -1,4 +1,5 @@
 using System.Linq;
+using GoSharp.Generator.Analysis;
 using GoSharp.Generator.Emitting;
 using GoSharp.Generator.Model;
 using GoSharp.Generator.Parsing;
@@ -46,7 +47,7 @@ public sealed class GoroutineGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(methods, static (output, spec) => output.AddSource(spec.HintName, Emitter.Emit(spec)));
 
         IncrementalValueProvider<bool> interceptorsEnabled = context.ParseOptionsProvider
-            .Select(static (options, _) => InterceptorParser.IsEnabled(options))
+            .Select(static (options, _) => Interception.IsEnabled(options))
             .WithTrackingName(Steps.InterceptorsEnabled);
 
         IncrementalValueProvider<ImmutableEquatableArray<InterceptorSpec>> interceptors = context.SyntaxProvider

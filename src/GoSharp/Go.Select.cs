@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using GoSharp.Runtime;
-using GoSharp.Channels;
+using GoSharp.Channels.Select;
 using GoSharp.CompilerServices;
+using GoSharp.Runtime;
 
 namespace GoSharp;
 

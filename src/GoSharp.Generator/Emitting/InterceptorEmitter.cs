@@ -1,6 +1,6 @@
 using System.Globalization;
+using GoSharp.Generator.Analysis;
 using GoSharp.Generator.Model;
-using GoSharp.Generator.Parsing;
 
 namespace GoSharp.Generator.Emitting;
 
@@ -12,8 +12,8 @@ namespace GoSharp.Generator.Emitting;
 /// </summary>
 internal static class InterceptorEmitter
 {
-    private const string Entry = "global::GoSharp.CompilerServices.GoroutineEntry.Spawn";
-    private const string Goroutines = "global::GoSharp.CompilerServices.Goroutines";
+    private const string Entry = GeneratedNames.EntrySpawn;
+    private const string Goroutines = GeneratedNames.Goroutines;
 
     public static string Emit(ImmutableEquatableArray<InterceptorSpec> specs)
     {
@@ -31,10 +31,10 @@ internal static class InterceptorEmitter
         w.CloseBlock();
         w.CloseBlock();
         w.Line();
-        w.Line("namespace " + InterceptorParser.Namespace);
+        w.Line("namespace " + GeneratedNames.GeneratedNamespace);
         w.OpenBlock();
         w.Line(SourceWriter.GeneratedCodeAttribute);
-        w.Line("file static class GoroutineInterceptors");
+        w.Line("file static class " + GeneratedNames.InterceptorsClassName);
         w.OpenBlock();
 
         bool anyGo = false;
@@ -44,7 +44,7 @@ internal static class InterceptorEmitter
             {
                 if (!anyGo)
                 {
-                    w.Line("// go(() => F(args)): run the lambda now; its call to F (intercepted below) spawns F's twin.");
+                    w.Line("// go(() => F(args)): run the lambda now; its call to F (intercepted below) starts the goroutine with the arguments evaluated.");
                 }
 
                 anyGo = true;
@@ -61,18 +61,22 @@ internal static class InterceptorEmitter
         {
             InterceptorSpec spec = specs[i];
             string n = i.ToString(CultureInfo.InvariantCulture);
-            string twin = spec.TwinTarget + "(" + Entry + (spec.InnerArguments.Length > 0 ? ", " + spec.InnerArguments : "") + ")";
+            string twin = spec.Target + "(" + Entry + (spec.InnerArguments.Length > 0 ? ", " + spec.InnerArguments : "") + ")";
             string returnType = spec.ReturnType ?? "void";
-            string task = spec.ReturnType is null
-                ? "global::GoSharp.CompilerServices.GoTask"
-                : "global::GoSharp.CompilerServices.GoTask<" + spec.ReturnType + ">";
+            string task = GeneratedNames.GoTaskOf(spec.ReturnType);
             w.Line();
             if (spec.Api == InterceptedApi.Go)
             {
                 Attribute(w, spec.Inner);
                 w.Line("public static " + returnType + " Spawn" + n + "(" + spec.InnerParameters + ")");
                 w.OpenBlock();
-                w.Line(Goroutines + ".Spawn(" + twin + ");");
+                string call = spec.Target + "(" + spec.InnerArguments + ")";
+                w.Line(spec.Callee switch
+                {
+                    InterceptedCallee.Twin => Goroutines + ".Spawn(" + twin + ");",
+                    InterceptedCallee.AwaitableForm => GeneratedNames.GoStatement + "(async () => await " + call + ");",
+                    _ => GeneratedNames.GoStatement + "(() => " + call + ");",
+                });
                 if (spec.ReturnType is not null)
                 {
                     w.Line("return default!;");

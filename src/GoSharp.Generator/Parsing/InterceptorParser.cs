@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using GoSharp.Generator.Analysis;
 using GoSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,38 +11,13 @@ namespace GoSharp.Generator.Parsing;
 
 /// <summary>
 /// Finds <c>go(() =&gt; F(args))</c>, <c>Go.Run(() =&gt; F(args))</c> and
-/// <c>Go.RunAsync(() =&gt; F(args))</c> where F is a <c>[Goroutine]</c> method with a twin, in any
-/// code (inside a twin they are rewritten instead; the user's own method body is still ordinary
-/// code and is intercepted too).
+/// <c>Go.RunAsync(() =&gt; F(args))</c> where F is a <c>[Goroutine]</c> method with a twin, and
+/// <c>go(() =&gt; F(args))</c> where F is an ordinary method the interceptors can call (so that its
+/// arguments are evaluated at the go statement, as Go's are), in any code (inside a twin they are
+/// rewritten instead; the user's own method body is still ordinary code and is intercepted too).
 /// </summary>
 internal static class InterceptorParser
 {
-    /// <summary>The namespace of the generated interceptors; consumers opt in to it.</summary>
-    public const string Namespace = "GoSharp.Generated";
-
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
-    /// <summary>
-    /// True if the compilation lets <see cref="Namespace"/> intercept (MSBuild's
-    /// <c>InterceptorsNamespaces</c>/<c>InterceptorsPreviewNamespaces</c> reach the compiler as
-    /// features). Without the opt-in no interceptor is emitted, so the consumer still compiles
-    /// (its go calls then run the lambda as a thread-blocking goroutine).
-    /// </summary>
-    public static bool IsEnabled(ParseOptions options)
-    {
-        foreach (KeyValuePair<string, string> feature in options.Features)
-        {
-            if ((feature.Key == "InterceptorsNamespaces" || feature.Key == "InterceptorsPreviewNamespaces")
-                && feature.Value.Split(';', ',').Any(ns => ns.Trim() == Namespace))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Syntax-only filter: <c>go|Run|RunAsync(() =&gt; call(...))</c>.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
     {
@@ -62,31 +38,20 @@ internal static class InterceptorParser
         return name is "go" or "Run" or "RunAsync";
     }
 
+    /// <summary>The spec of a go/Run site whose calls can be intercepted (see <see cref="Interception"/>), or null.</summary>
     public static InterceptorSpec? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var lambda = (ParenthesizedLambdaExpressionSyntax)invocation.ArgumentList.Arguments[0].Expression;
         var inner = (InvocationExpressionSyntax)lambda.ExpressionBody!;
         SemanticModel model = context.SemanticModel;
-        Compilation compilation = model.Compilation;
-        var known = KnownSymbols.From(compilation);
-        if (!known.HasRuntime
-            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol outer
-            || !SymbolEqualityComparer.Default.Equals(outer.ContainingType, known.Go)
-            || ApiOf(outer) is not InterceptedApi api
-            || inner.Expression is MemberBindingExpressionSyntax
-            || model.GetSymbolInfo(inner, cancellationToken).Symbol is not IMethodSymbol callee
-            || callee.ReducedFrom is not null
-            || !known.IsGoroutine(callee.OriginalDefinition)
-            || !ParkSites.HasTwin(callee.OriginalDefinition, known, cancellationToken)
-            || !IsNameable(callee.ContainingType, compilation)
-            || callee.Parameters.Any(p => !IsNameable(p.Type, compilation))
-            || callee.TypeArguments.Any(t => !IsNameable(t, compilation))
-            || (!callee.ReturnsVoid && !IsNameable(callee.ReturnType, compilation)))
+        var known = KnownSymbols.From(model.Compilation);
+        if (Interception.Of(invocation, model, known, cancellationToken, out InterceptedApi api, out IMethodSymbol? intercepted) is not InterceptedCallee kind)
         {
             return null;
         }
 
+        IMethodSymbol callee = intercepted!;
         cancellationToken.ThrowIfCancellationRequested();
 #pragma warning disable RSEXPERIMENTAL002 // GetInterceptableLocation is experimental in Roslyn 4.11
         InterceptableLocation? outerLocation = model.GetInterceptableLocation(invocation, cancellationToken);
@@ -98,27 +63,32 @@ internal static class InterceptorParser
 
         var parameters = new List<string>();
         var arguments = new List<string>();
+        string name = kind switch
+        {
+            InterceptedCallee.Twin => GeneratedNames.TwinName(callee.Name),
+            InterceptedCallee.AwaitableForm => known.AwaitableFormOf(callee.OriginalDefinition)!,
+            _ => callee.Name,
+        };
         string target;
-        string twinName = TwinNaming.TwinName(callee.Name);
         if (callee.IsStatic)
         {
-            target = callee.ContainingType.ToDisplayString(TypeFormat) + "." + twinName;
+            target = TypeNames.Of(callee.ContainingType) + "." + name;
         }
         else
         {
-            parameters.Add("this " + callee.ContainingType.ToDisplayString(TypeFormat) + " @this");
-            target = "@this." + twinName;
+            parameters.Add("this " + TypeNames.Of(callee.ContainingType) + " @this");
+            target = "@this." + name;
         }
 
         if (callee.IsGenericMethod)
         {
-            target += "<" + string.Join(", ", callee.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">";
+            target += "<" + string.Join(", ", callee.TypeArguments.Select(t => TypeNames.Of(t))) + ">";
         }
 
         for (int i = 0; i < callee.Parameters.Length; i++)
         {
             IParameterSymbol parameter = callee.Parameters[i];
-            parameters.Add((parameter.IsParams ? "params " : "") + parameter.Type.ToDisplayString(TypeFormat) + " p" + i);
+            parameters.Add((parameter.IsParams ? "params " : "") + TypeNames.Of(parameter.Type) + " p" + i);
             arguments.Add("p" + i);
         }
 
@@ -130,42 +100,9 @@ internal static class InterceptorParser
             Inner: new InterceptedCall(innerLocation.Version, innerLocation.Data, innerLocation.GetDisplayLocation()),
             InnerParameters: string.Join(", ", parameters),
             InnerArguments: string.Join(", ", arguments),
-            TwinTarget: target,
-            ReturnType: callee.ReturnsVoid ? null : callee.ReturnType.ToDisplayString(TypeFormat));
+            Callee: kind,
+            Target: target,
+            ReturnType: callee.ReturnsVoid ? null : TypeNames.Of(callee.ReturnType));
 #pragma warning restore RSEXPERIMENTAL002
     }
-
-    private static InterceptedApi? ApiOf(IMethodSymbol outer)
-    {
-        if (outer.Parameters.Length != 1 || outer.Parameters[0].Type is not INamedTypeSymbol delegateType)
-        {
-            return null;
-        }
-
-        bool action = delegateType.SpecialType == SpecialType.None
-            && delegateType.ToDisplayString() == "System.Action";
-        bool func = delegateType.IsGenericType
-            && delegateType.ConstructedFrom.ToDisplayString() == "System.Func<TResult>"
-            && !delegateType.TypeArguments[0].ToDisplayString().StartsWith("GoSharp.CompilerServices.GoTask", System.StringComparison.Ordinal);
-        return outer.Name switch
-        {
-            "go" when action => InterceptedApi.Go,
-            "Run" when action || func => InterceptedApi.Run,
-            "RunAsync" when action || func => InterceptedApi.RunAsync,
-            _ => null,
-        };
-    }
-
-    /// <summary>True if the interceptors' class can spell <paramref name="type"/>: no type parameters, no anonymous or inaccessible types.</summary>
-    private static bool IsNameable(ITypeSymbol type, Compilation compilation) => type switch
-    {
-        ITypeParameterSymbol or IErrorTypeSymbol or IPointerTypeSymbol or IFunctionPointerTypeSymbol or IDynamicTypeSymbol => false,
-        IArrayTypeSymbol array => IsNameable(array.ElementType, compilation),
-        INamedTypeSymbol { IsAnonymousType: true } => false,
-        INamedTypeSymbol named => compilation.IsSymbolAccessibleWithin(named.OriginalDefinition, compilation.Assembly)
-            && !named.IsRefLikeType
-            && named.TypeArguments.All(t => IsNameable(t, compilation))
-            && (named.ContainingType is null || IsNameable(named.ContainingType, compilation)),
-        _ => false,
-    };
 }

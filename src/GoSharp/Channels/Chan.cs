@@ -259,16 +259,3 @@ public sealed partial class Chan<T> : IWaitTarget
     /// <inheritdoc/>
     public override string ToString() => $"chan {typeof(T).Name} (len {Len}, cap {_cap}{(_closed ? ", closed" : "")})";
 }
-
-/// <summary>Outcome of a non-blocking channel step.</summary>
-internal enum ChanResult : byte
-{
-    /// <summary>The operation needs a partner that is not there.</summary>
-    WouldBlock,
-
-    /// <summary>The operation completed.</summary>
-    Done,
-
-    /// <summary>A send found the channel closed.</summary>
-    Closed,
-}

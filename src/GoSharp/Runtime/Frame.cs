@@ -12,9 +12,10 @@ namespace GoSharp.Runtime;
 /// The goroutine itself (<see cref="G"/>) is the bottom frame of the chain, so a goroutine that
 /// never calls another goroutine function costs exactly one object.
 ///
-/// Frames are resumed only by the scheduler loop (<see cref="M"/>.Execute): a frame that
+/// Frames are resumed only by the scheduler loop (<see cref="Sched.Execute"/>): a frame that
 /// completes hands control back to its parent through the loop (a trampoline), so stacks stay
-/// shallow however deep the goroutine's call chain is.
+/// shallow however deep the goroutine's call chain is. Why state machines and not stacks:
+/// docs/design.md.
 /// </remarks>
 internal abstract class Frame
 {
@@ -52,26 +53,4 @@ internal abstract class Frame
 internal abstract class Frame<TResult> : Frame
 {
     internal TResult result = default!;
-}
-
-/// <summary>The result type of frames whose method returns nothing.</summary>
-internal readonly struct VoidResult
-{
-}
-
-/// <summary>
-/// A method that threw before its first suspension. Such a method never needed a box,
-/// so the builder allocates this small completed frame to carry the exception to the awaiter
-/// (exceptions are the slow path; the fast path allocates nothing).
-/// </summary>
-internal sealed class FaultedFrame<TResult> : Frame<TResult>
-{
-    internal FaultedFrame(Exception exception)
-    {
-        error = ExceptionDispatchInfo.Capture(exception);
-        completed = true;
-    }
-
-    internal override void MoveNext() =>
-        throw new InvalidOperationException("A faulted frame cannot be resumed.");
 }

@@ -4,13 +4,17 @@ namespace GoSharp.Runtime;
 /// A goroutine: Go's <c>g</c>. It is also the bottom <see cref="Frame"/> of its own stack.
 /// </summary>
 /// <remarks>
-/// Three kinds exist, one subclass each:
+/// Six kinds exist, one sealed subclass each:
 /// <list type="bullet">
 /// <item><c>RootBox</c>: the boxed state machine of a generated goroutine twin started with
 /// <c>GoroutineEntry.Spawn</c>. The box is the G: spawning allocates nothing else.</item>
-/// <item><c>FuncG</c>: a delegate returning a <c>GoTask</c>; the G awaits that task.</item>
-/// <item><c>ActionG</c>: a plain delegate. It runs on its M's stack; if it blocks, it blocks the
-/// thread, and the scheduler hands its P to another M (Go's syscall handoff).</item>
+/// <item><c>FuncG</c> and <c>FuncG&lt;T&gt;</c> (both <c>TaskG</c>): a delegate returning a
+/// <c>GoTask</c> or <c>GoTask&lt;T&gt;</c>; the G is the bottom frame that awaits that task.</item>
+/// <item><c>ActionG</c> and <c>ValueFuncG&lt;T&gt;</c>: a plain <c>Action</c> or <c>Func&lt;T&gt;</c>.
+/// It runs on its M's stack; if it blocks, it blocks the thread, and the scheduler marks its P
+/// stuck so that another M runs the other goroutines (see docs/design.md on handoff).</item>
+/// <item><c>ThreadG</c>: the stand-in of a plain thread blocked in a GoSharp operation; never
+/// scheduled, not counted as a goroutine.</item>
 /// </list>
 ///
 /// Status protocol (see <see cref="GStatus"/>): a goroutine that suspends is first marked
@@ -18,7 +22,8 @@ namespace GoSharp.Runtime;
 /// <see cref="GStatus.Waiting"/>. A readier that arrives during the unwind flips Parking to
 /// <see cref="GStatus.ReadyWhileParking"/> and walks away; the M sees that and simply keeps
 /// running the goroutine. This replaces Go's "unlock after the stack switch" (gopark's unlockf):
-/// nobody can resume a goroutine whose state machine is still being unwound.
+/// nobody can resume a goroutine whose state machine is still being unwound (docs/design.md,
+/// "The park protocol").
 /// </remarks>
 internal abstract class G : Frame
 {
@@ -141,79 +146,4 @@ internal abstract class G<TResult> : G, IResultSource<TResult>
 internal interface IResultSource<out T>
 {
     T Result { get; }
-}
-
-/// <summary>Goroutine states (Go's _Grunnable, _Grunning, _Gwaiting, ...).</summary>
-internal static class GStatus
-{
-    /// <summary>Created but not started, or dead and pooled.</summary>
-    internal const int Idle = 0;
-
-    /// <summary>In a run queue.</summary>
-    internal const int Runnable = 1;
-
-    /// <summary>Running on an M.</summary>
-    internal const int Running = 2;
-
-    /// <summary>Registered with whatever will wake it, while its M unwinds the state machine.</summary>
-    internal const int Parking = 3;
-
-    /// <summary>Parked: holds no thread; only a readier can make it runnable.</summary>
-    internal const int Waiting = 4;
-
-    /// <summary>Readied while still <see cref="Parking"/>; its M keeps running it.</summary>
-    internal const int ReadyWhileParking = 5;
-
-    /// <summary>Finished.</summary>
-    internal const int Dead = 6;
-}
-
-/// <summary>Why a goroutine is parked; printed in goroutine dumps as Go prints it.</summary>
-internal enum WaitReason : byte
-{
-    None,
-    Yield,
-    Preempted,
-    ChanReceive,
-    ChanSend,
-    ChanReceiveNilChan,
-    ChanSendNilChan,
-    Select,
-    SelectNoCases,
-    Sleep,
-    Await,
-    WaitGroupWait,
-    MutexLock,
-    RWMutexRLock,
-    RWMutexLock,
-    CondWait,
-    SemaphoreAcquire,
-    GoroutineCall,
-}
-
-/// <summary>Go's wording for each <see cref="WaitReason"/>.</summary>
-internal static class WaitReasonText
-{
-    internal static string Of(WaitReason reason) => reason switch
-    {
-        WaitReason.None => "running",
-        WaitReason.Yield => "runnable",
-        WaitReason.Preempted => "runnable",
-        WaitReason.ChanReceive => "chan receive",
-        WaitReason.ChanSend => "chan send",
-        WaitReason.ChanReceiveNilChan => "chan receive (nil chan)",
-        WaitReason.ChanSendNilChan => "chan send (nil chan)",
-        WaitReason.Select => "select",
-        WaitReason.SelectNoCases => "select (no cases)",
-        WaitReason.Sleep => "sleep",
-        WaitReason.Await => "await",
-        WaitReason.WaitGroupWait => "sync.WaitGroup.Wait",
-        WaitReason.MutexLock => "sync.Mutex.Lock",
-        WaitReason.RWMutexRLock => "sync.RWMutex.RLock",
-        WaitReason.RWMutexLock => "sync.RWMutex.Lock",
-        WaitReason.CondWait => "sync.Cond.Wait",
-        WaitReason.SemaphoreAcquire => "semaphore acquire",
-        WaitReason.GoroutineCall => "goroutine call",
-        _ => reason.ToString(),
-    };
 }

@@ -33,9 +33,6 @@ internal sealed class M
     /// <summary>Where the M sleeps while idle.</summary>
     internal readonly Note park = new();
 
-    /// <summary>Randomness for stealing order and select.</summary>
-    internal FastRand rand;
-
     /// <summary>What the frame that just ran asked the scheduler loop to do next.</summary>
     internal FrameOutcome outcome;
 
@@ -44,7 +41,6 @@ internal sealed class M
     internal M(int id)
     {
         this.id = id;
-        rand = new FastRand(Environment.TickCount ^ (id * 0x2545F491));
         _thread = new Thread(Start, maxStackSize: 0)
         {
             IsBackground = true, // as in Go, goroutines do not keep the process alive
@@ -59,23 +55,4 @@ internal sealed class M
         t_current = this;
         Sched.Mstart(this);
     }
-}
-
-/// <summary>How a frame left the scheduler loop's <c>MoveNext</c> call.</summary>
-internal enum FrameOutcome : byte
-{
-    /// <summary>Still running: the frame returned without suspending or finishing (misuse).</summary>
-    Running,
-
-    /// <summary>A frame finished and control passes to <see cref="G.frame"/> (its parent).</summary>
-    Return,
-
-    /// <summary>The goroutine is parking.</summary>
-    Park,
-
-    /// <summary>The goroutine yields its time slice (Gosched or preemption).</summary>
-    Yield,
-
-    /// <summary>The goroutine finished.</summary>
-    Exit,
 }

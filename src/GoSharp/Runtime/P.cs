@@ -68,19 +68,3 @@ internal sealed partial class P
         return _goidcache++;
     }
 }
-
-/// <summary>P states (Go's _Pidle, _Prunning).</summary>
-internal static class PStatus
-{
-    internal const int Idle = 0;
-    internal const int Running = 1;
-}
-
-/// <summary>Counters a P keeps without synchronisation (only its owner writes them).</summary>
-internal struct PStats
-{
-    internal long spawned;
-    internal long exited;
-    internal long steals;
-    internal long stolenGoroutines;
-}

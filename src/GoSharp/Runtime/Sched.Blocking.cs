@@ -12,7 +12,8 @@ namespace GoSharp.Runtime;
 /// <see cref="P.stuck"/>, which removes it from the GOMAXPROCS count, and its queued goroutines
 /// move to the global queue where the Ms that now may run pick them up. When the M comes back
 /// it clears the mark; if that leaves more Ps running than GOMAXPROCS, whichever M next reaches
-/// the scheduler gives its P up (<see cref="ShedP"/>).
+/// the scheduler gives its P up (<see cref="ShedP"/>). Why the P is marked rather than taken:
+/// docs/design.md, "Why handoff marks Ps stuck".
 /// </remarks>
 internal static partial class Sched
 {

@@ -3,19 +3,17 @@ using System.Runtime.CompilerServices;
 namespace GoSharp.Runtime;
 
 /// <summary>
-/// Parking and readying goroutines (Go's gopark / goready), spawning them (newproc) and the
-/// frame transitions the compiler-services layer reports (return, yield, exit).
+/// Parking and readying goroutines (Go's gopark / goready) and the frame transitions the
+/// compiler-services layer reports (return, yield, exit). Starting and tearing down goroutines
+/// is in <c>Sched.Lifecycle.cs</c>.
 /// </summary>
 /// <remarks>
-/// All of these except <see cref="Ready"/> and <see cref="Newproc"/> run on the M that is
+/// All of these except <see cref="Ready"/> run on the M that is
 /// executing the goroutine, inside the state machine's <c>MoveNext</c>; they only record what the
 /// scheduler loop (<see cref="Execute"/>) must do once <c>MoveNext</c> has returned.
 /// </remarks>
 internal static partial class Sched
 {
-    private static long s_spawnedOffP;
-    private static long s_exitedOffP;
-
     /// <summary>The goroutine running on this thread, or null on a plain thread.</summary>
     internal static G? CurrentG
     {
@@ -109,39 +107,6 @@ internal static partial class Sched
         }
     }
 
-    /// <summary>
-    /// Starts a goroutine (Go's newproc): it gets an id and goes to the spawner's runnext, so the
-    /// spawner keeps running and the new goroutine runs next on the same P (or is stolen).
-    /// </summary>
-    internal static void Newproc(G g, RunContext? run)
-    {
-        EnsureStarted();
-        M? m = M.Current;
-        P? p = m?.p;
-        int status = Volatile.Read(ref g.status);
-        if (status != GStatus.Idle && status != GStatus.Dead)
-        {
-            throw new InvalidOperationException("This goroutine has already been started.");
-        }
-
-        long id;
-        if (p is not null)
-        {
-            id = p.NextGoid();
-            p.stats.spawned++;
-        }
-        else
-        {
-            id = Interlocked.Increment(ref goidgen);
-            Interlocked.Increment(ref s_spawnedOffP);
-        }
-
-        g.Prepare(id, run ?? m?.curg?.run);
-        AllGs.Add(g, p?.id ?? 0);
-        RunqPutHere(g);
-        Wakep();
-    }
-
     /// <summary>The current goroutine yields its time slice; it goes to the global queue (Go's Gosched).</summary>
     internal static void Yield(Frame frame, WaitReason reason) => Suspend(frame, reason, FrameOutcome.Yield);
 
@@ -208,16 +173,4 @@ internal static partial class Sched
     internal static InvalidOperationException NotOnGoroutine() => new(
         "This GoSharp awaitable can only be awaited inside a goroutine (an async GoTask method running on the GoSharp scheduler). " +
         "From other code, use the blocking form of the operation or start a goroutine with Go.Run, Go.RunAsync or go(...).");
-
-    /// <summary>Live goroutines: spawned minus exited, summed over the Ps (Go's gcount).</summary>
-    internal static long GoroutineCount()
-    {
-        long n = Volatile.Read(ref s_spawnedOffP) - Volatile.Read(ref s_exitedOffP);
-        foreach (P p in allp)
-        {
-            n += Volatile.Read(ref p.stats.spawned) - Volatile.Read(ref p.stats.exited);
-        }
-
-        return n;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace GoSharp.Runtime;
 
 /// <summary>
@@ -154,7 +152,7 @@ internal static partial class Sched
         {
             // Timers of other Ps (idle ones, or one whose M is busy or blocked) are ours to run too.
             RunAllTimers();
-            G? g = p.RunqGet(out _) ?? StealWork(m, p) ?? TryGlobalRunqGet(p, 0);
+            G? g = p.RunqGet(out _) ?? StealWork(p) ?? TryGlobalRunqGet(p, 0);
             if (g is not null)
             {
                 return g;
@@ -175,14 +173,14 @@ internal static partial class Sched
     }
 
     /// <summary>Up to four rounds over the other Ps in random order, stealing half a queue (Go's stealWork).</summary>
-    private static G? StealWork(M m, P p)
+    private static G? StealWork(P p)
     {
         P[] ps = allp;
         int n = ps.Length;
         for (int round = 0; round < StealTries; round++)
         {
             bool stealRunNext = round == StealTries - 1;
-            int start = m.rand.Next(n);
+            int start = FastRand.Next(n);
             for (int i = 0; i < n; i++)
             {
                 P victim = ps[(start + i) % n];
@@ -278,37 +276,5 @@ internal static partial class Sched
         }
 
         m.curg = null;
-    }
-
-    /// <summary>Tears down a finished goroutine (Go's goexit0): reports it, then pools it.</summary>
-    private static void Goexit(M m, G g)
-    {
-        Volatile.Write(ref g.status, GStatus.Dead);
-        AllGs.Remove(g);
-        CountExit(m);
-        RunContext? run = g.run;
-        if (run is not null && run.main == g)
-        {
-            run.MainExited(g);
-        }
-        else if (g.error is not null)
-        {
-            Panics.Report(g, g.error);
-        }
-
-        g.Recycle();
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CountExit(M? m)
-    {
-        if (m?.p is P p)
-        {
-            p.stats.exited++;
-        }
-        else
-        {
-            Interlocked.Increment(ref s_exitedOffP);
-        }
     }
 }

@@ -19,7 +19,7 @@ namespace GoSharp.Runtime;
 /// that finds work wakes another spinner before running it. Spinning Ms are limited to half the
 /// busy Ps. A spinning M keeps polling for a few tens of microseconds before it gives up its P:
 /// goroutines that hand work back and forth then never pay for a thread wake-up (the "wake-up
-/// cliff" measured in DESIGN.md section 7).
+/// cliff"; see docs/design.md, "Performance targets, and why").
 /// </para>
 /// <para>
 /// Where this differs from Go, and why:

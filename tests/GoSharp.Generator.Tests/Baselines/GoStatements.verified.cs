@@ -19,9 +19,11 @@ namespace GoSharp.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "0.1.0.0")]
     file static class GoroutineInterceptors
     {
-        // go(() => F(args)): run the lambda now; its call to F (intercepted below) spawns F's twin.
+        // go(() => F(args)): run the lambda now; its call to F (intercepted below) starts the goroutine with the arguments evaluated.
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "g9wzSsf4ZfUCqT99AqO6Sn4BAABHb1N0YXRlbWVudHMuY3M=")] // GoStatements.cs(20,13)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "g9wzSsf4ZfUCqT99AqO6SrEBAABHb1N0YXRlbWVudHMuY3M=")] // GoStatements.cs(23,9)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "g9wzSsf4ZfUCqT99AqO6SucBAABHb1N0YXRlbWVudHMuY3M=")] // GoStatements.cs(24,9)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "g9wzSsf4ZfUCqT99AqO6ShUCAABHb1N0YXRlbWVudHMuY3M=")] // GoStatements.cs(25,12)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "g9wzSsf4ZfUCqT99AqO6SqoCAABHb1N0YXRlbWVudHMuY3M=")] // GoStatements.cs(30,13)
         public static void Go(global::System.Action f) => f();
 
@@ -37,8 +39,20 @@ namespace GoSharp.Generated
             global::GoSharp.CompilerServices.Goroutines.Spawn(global::Samples.Spawning.Fetch__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0, p1));
         }
 
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "g9wzSsf4ZfUCqT99AqO6SgACAABHb1N0YXRlbWVudHMuY3M=")] // GoStatements.cs(24,26)
+        public static void Spawn2(this global::GoSharp.Chan<int> @this, int p0)
+        {
+            global::GoSharp.Go.go(async () => await @this.SendAsync(p0));
+        }
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "g9wzSsf4ZfUCqT99AqO6Si0CAABHb1N0YXRlbWVudHMuY3M=")] // GoStatements.cs(25,36)
+        public static void Spawn3(string? p0)
+        {
+            global::GoSharp.Go.go(() => global::System.Console.WriteLine(p0));
+        }
+
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "g9wzSsf4ZfUCqT99AqO6Sr8CAABHb1N0YXRlbWVudHMuY3M=")] // GoStatements.cs(30,22)
-        public static void Spawn2(int p0, global::GoSharp.Chan<string> p1)
+        public static void Spawn4(int p0, global::GoSharp.Chan<string> p1)
         {
             global::GoSharp.CompilerServices.Goroutines.Spawn(global::Samples.Spawning.Fetch__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0, p1));
         }
@@ -109,7 +123,7 @@ namespace Samples
         }
 
         global::GoSharp.CompilerServices.Goroutines.Spawn(global::Samples.Spawning.Fetch__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Main_0, numbers.ReceiveAsync()), results));
-        global::GoSharp.Go.go(async () => { await global::GoSharp.CompilerServices.Preemption.Checkpoint(); await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Main_1, numbers.SendAsync(1)); });
+        { var __goArg0 = numbers; global::GoSharp.Go.go(async () => { await global::GoSharp.CompilerServices.Preemption.Checkpoint(); await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Main_1, __goArg0.SendAsync(1)); }); }
         global::GoSharp.Go.go(static async () => { await global::GoSharp.CompilerServices.Preemption.Checkpoint(); Console.WriteLine("plain"); });
         global::GoSharp.Go.go(async () =>
         { await global::GoSharp.CompilerServices.Preemption.Checkpoint();

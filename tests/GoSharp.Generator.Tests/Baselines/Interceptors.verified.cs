@@ -19,9 +19,10 @@ namespace GoSharp.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("GoSharp.Generator", "0.1.0.0")]
     file static class GoroutineInterceptors
     {
-        // go(() => F(args)): run the lambda now; its call to F (intercepted below) spawns F's twin.
+        // go(() => F(args)): run the lambda now; its call to F (intercepted below) starts the goroutine with the arguments evaluated.
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6MYAAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(13,9)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6AABAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(14,12)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6OYBAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(18,9)
         public static void Go(global::System.Action f) => f();
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6NcAAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(13,18)
@@ -107,22 +108,28 @@ namespace GoSharp.Generated
             s_main4 = @this.Instance__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0);
         }
 
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6P8BAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(18,26)
+        public static void Spawn5(string? p0)
+        {
+            global::GoSharp.Go.go(() => global::System.Console.WriteLine(p0));
+        }
+
         [global::System.ThreadStatic]
-        private static global::GoSharp.CompilerServices.GoTask<int> s_main5;
+        private static global::GoSharp.CompilerServices.GoTask<int> s_main6;
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6DcCAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(19,19)
-        public static int Run5(global::System.Func<int> main)
+        public static int Run6(global::System.Func<int> main)
         {
             main();
-            global::GoSharp.CompilerServices.GoTask<int> goroutine = s_main5;
-            s_main5 = default;
+            global::GoSharp.CompilerServices.GoTask<int> goroutine = s_main6;
+            s_main6 = default;
             return global::GoSharp.CompilerServices.Goroutines.Run(goroutine);
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2xh4P5eawAULPIiGV31p6EECAABJbnRlcmNlcHRvcnMuY3M=")] // Interceptors.cs(19,29)
-        public static int Main5(int p0, long p1)
+        public static int Main6(int p0, long p1)
         {
-            s_main5 = global::Samples.Program.Compute__Goroutine<long>(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0, p1);
+            s_main6 = global::Samples.Program.Compute__Goroutine<long>(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, p0, p1);
             return default!;
         }
     }

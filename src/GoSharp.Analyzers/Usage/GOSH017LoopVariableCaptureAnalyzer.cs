@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Linq;
+using GoSharp.Analyzers.Analysis;
+using GoSharp.Generator.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace GoSharp.Analyzers.Usage;
+
+/// <summary>
+/// GOSH017: a lambda that starts a goroutine and reads a variable declared by an enclosing
+/// <c>for</c> loop when the goroutine runs. C#'s <c>for</c> has one variable for all iterations (Go
+/// has had one per iteration since 1.22), so the goroutine sees whatever value the loop has reached
+/// by then. <c>go(() =&gt; F(i))</c> is fine where the generator evaluates <c>F</c>'s arguments at the
+/// go statement, as Go does: in goroutine code, and in ordinary code when the call is intercepted
+/// (<see cref="Interception"/>); it is flagged where it is not (a private <c>F</c> called from
+/// ordinary code, a local function, interceptors off). <c>foreach</c> variables are per iteration in C#.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class GOSH017LoopVariableCaptureAnalyzer : UsageAnalyzer
+{
+    /// <summary>The rule's ID.</summary>
+    public const string Id = "GOSH017";
+
+    /// <summary>Creates the analyzer.</summary>
+    public GOSH017LoopVariableCaptureAnalyzer()
+        : base(DiagnosticDescriptors.LoopVariableCapture)
+    {
+    }
+
+    private protected override void Register(CompilationStartAnalysisContext start, GoroutineCode goroutines) =>
+        start.RegisterSyntaxNodeAction(
+            context => Analyze(context, goroutines),
+            SyntaxKind.ParenthesizedLambdaExpression, SyntaxKind.SimpleLambdaExpression, SyntaxKind.AnonymousMethodExpression);
+
+    private void Analyze(SyntaxNodeAnalysisContext context, GoroutineCode goroutines)
+    {
+        var lambda = (AnonymousFunctionExpressionSyntax)context.Node;
+        if (!InsideForBody(lambda)
+            || goroutines.NewGoroutineStartOf(lambda, context.SemanticModel, context.CancellationToken) is not InvocationExpressionSyntax start
+            || (lambda.Block is null && ArgumentsEvaluatedAtGo(lambda, start, goroutines, context.SemanticModel, context.CancellationToken)))
+        {
+            return;
+        }
+
+        var reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (IdentifierNameSyntax name in lambda.Body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is ILocalSymbol local
+                && LoopDeclaring(local, context.CancellationToken) is ForStatementSyntax loop
+                && loop.Statement.Span.Contains(lambda.Span)
+                && reported.Add(local))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, name.GetLocation(), local.Name));
+            }
+        }
+    }
+
+    /// <summary>
+    /// True if <paramref name="lambda"/> is a go statement's <c>() =&gt; F(args)</c> whose receiver and
+    /// arguments the generator evaluates at the go statement: in goroutine code the twin always
+    /// does (it spawns a twin, or evaluates them into temporaries, see <see cref="GoArguments"/>);
+    /// in ordinary code the interceptors do when they can call F.
+    /// </summary>
+    private static bool ArgumentsEvaluatedAtGo(AnonymousFunctionExpressionSyntax lambda, InvocationExpressionSyntax start, GoroutineCode goroutines, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        if (lambda.ExpressionBody is not InvocationExpressionSyntax call
+            || model.GetSymbolInfo(start, cancellationToken).Symbol is not IMethodSymbol method
+            || !goroutines.Known.IsGoStatement(method))
+        {
+            return false;
+        }
+
+        if (goroutines.EnclosingGoroutine(start, model, cancellationToken) is not null)
+        {
+            return ParkSites.Classify(call, model, goroutines.Known, cancellationToken) == ParkKind.GoroutineCall
+                || GoArguments.ToEvaluate(call, model, cancellationToken) is not null;
+        }
+
+        return Interception.IsEnabled(start.SyntaxTree.Options)
+            && Interception.Of(start, model, goroutines.Known, cancellationToken, out _, out _) is not null;
+    }
+
+    private static bool InsideForBody(SyntaxNode node)
+    {
+        foreach (SyntaxNode ancestor in node.Ancestors())
+        {
+            if (ancestor is ForStatementSyntax)
+            {
+                return true;
+            }
+
+            if (ancestor is MemberDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The <c>for</c> statement whose declaration declares <paramref name="local"/>, if any.</summary>
+    internal static ForStatementSyntax? LoopDeclaring(ILocalSymbol local, System.Threading.CancellationToken cancellationToken) =>
+        local.DeclaringSyntaxReferences.Length == 1
+        && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: ForStatementSyntax loop } }
+            ? loop
+            : null;
+}
