@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using static GoSharp.Go;
-using Mutex = GoSharp.Mutex;
 
 namespace GoSharp.Benchmarks;
 

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using static GoSharp.Go;
-using Semaphore = GoSharp.Semaphore;
 
 namespace GoSharp.Benchmarks;
 
