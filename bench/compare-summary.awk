@@ -53,7 +53,8 @@ BEGIN {
 }
 
 END {
-  print "Medians over the rounds. Cold: the first repetition in a fresh process; warm: repetition " reps " in the same process. Ratios above 1: GoSharp slower or bigger. Peak RSS (MB, GNU time) is the whole process, Go / Task / JIT / AOT."
+  warm = reps > 1 ? "; warm: repetition " reps " in the same process" : " (REPS=1: no warm rows)"
+  print "Medians over the rounds. Cold: the first repetition in a fresh process" warm ". Ratios above 1: GoSharp slower or bigger. Peak RSS (MB, GNU time) is the whole process, Go / Task / JIT / AOT."
   print ""
   print "| workload | figure | Go | Task+Channels | GoSharp JIT | GoSharp AOT | JIT/Go | JIT/Task | AOT/Go | AOT/Task | peak RSS MB | check |"
   print "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
