@@ -61,8 +61,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RefLocalAcrossParkSite = Rule(
         "GOSH009",
         "A ref local or ref struct local cannot live across a park site",
-        "'{0}' is a ref local or a local of a ref struct type, which the async twin of this [Goroutine] method cannot keep across a park site (a blocking operation or a loop checkpoint; before C# 13, cannot have at all): no twin is generated; move the work on '{0}' into a separate non-[Goroutine] method",
-        DiagnosticSeverity.Error);
+        "'{0}' is a ref local or a local of a ref struct type, which the async twin of this [Goroutine] method cannot keep across a park site (a blocking operation or a loop checkpoint; before C# 13, cannot have at all): the method's body is not rewritten, so its blocking operations block the thread; move the work on '{0}' into a separate non-[Goroutine] method",
+        DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, RewritingCategory, severity, isEnabledByDefault: true,

@@ -1,4 +1,4 @@
-namespace GoSharp.Generator.Parsing;
+namespace GoSharp.Generator.Analysis;
 
 /// <summary>
 /// What the generator cannot rewrite. The analyzers map each value to its GOSHnnn descriptor; the

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace GoSharp.Generator.Parsing;
+namespace GoSharp.Generator.Analysis;
 
 /// <summary>
 /// The checks on a <c>[Goroutine]</c> method's declaration (GOSH001–005, GOSH008). A method that

@@ -4,23 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace GoSharp.Generator.Parsing;
-
-/// <summary>What a call does in goroutine code.</summary>
-internal enum ParkKind
-{
-    /// <summary>An ordinary call.</summary>
-    None,
-
-    /// <summary>A blocking method with <c>[AwaitableForm]</c>: becomes <c>await</c> of its awaitable form.</summary>
-    AwaitableForm,
-
-    /// <summary><c>Go.Select(cases)</c>: becomes <c>await Go.SelectAsync(cases)</c> with its out cases bound.</summary>
-    Select,
-
-    /// <summary>A call to a <c>[Goroutine]</c> method that has a twin: becomes <c>await F__Goroutine(...)</c>.</summary>
-    GoroutineCall,
-}
+namespace GoSharp.Generator.Analysis;
 
 /// <summary>
 /// Finds park sites: the operations that park a goroutine once rewritten. Shared by the
@@ -32,20 +16,13 @@ internal static class ParkSites
     public static ParkKind Classify(InvocationExpressionSyntax invocation, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken) =>
         Classify(invocation, model, known, cancellationToken, out _);
 
-    /// <summary>Classifies a call and returns the method it calls.</summary>
-    public static ParkKind Classify(InvocationExpressionSyntax invocation, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken, out IMethodSymbol? method) =>
-        Classify(invocation, model, known, cancellationToken, checkBodies: true, out method);
-
     /// <summary>
-    /// Classifies a call, assuming that a <c>[Goroutine]</c> callee in this compilation has a twin
-    /// whenever it passes the signature rules (its body is not looked at, so there is no recursion
-    /// through mutually recursive goroutines). Treats more calls as park sites than
-    /// <see cref="Classify(InvocationExpressionSyntax, SemanticModel, KnownSymbols, CancellationToken)"/>, never fewer.
+    /// Classifies a call and returns the method it calls. A call to a <c>[Goroutine]</c> method
+    /// depends only on the callee's signature (<see cref="HasTwin"/>), never on its body, so the
+    /// answer is cheap, the same from every call site, and cannot recurse through goroutines
+    /// that call each other.
     /// </summary>
-    public static ParkKind ClassifyBySignature(InvocationExpressionSyntax invocation, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken) =>
-        Classify(invocation, model, known, cancellationToken, checkBodies: false, out _);
-
-    private static ParkKind Classify(InvocationExpressionSyntax invocation, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken, bool checkBodies, out IMethodSymbol? method)
+    public static ParkKind Classify(InvocationExpressionSyntax invocation, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken, out IMethodSymbol? method)
     {
         method = model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol;
         if (method is null)
@@ -60,7 +37,7 @@ internal static class ParkSites
             return known.IsSelect(definition) && definition.Parameters.Length > 0 ? ParkKind.Select : ParkKind.AwaitableForm;
         }
 
-        return known.IsGoroutine(definition) && HasTwin(definition, known, cancellationToken, checkBodies) ? ParkKind.GoroutineCall : ParkKind.None;
+        return known.IsGoroutine(definition) && HasTwin(definition, known) ? ParkKind.GoroutineCall : ParkKind.None;
     }
 
     /// <summary>
@@ -81,21 +58,18 @@ internal static class ParkSites
 
     /// <summary>
     /// True if <paramref name="method"/> (a <c>[Goroutine]</c> method) has a twin to call: in this
-    /// compilation when it passes the signature rules and GOSH009, in a referenced assembly when the
-    /// twin is there.
+    /// compilation when its signature passes <see cref="SignatureRules"/> (a body the rewriter cannot
+    /// handle still gets a twin, which runs the original body: see <see cref="BodyRules"/>), in a
+    /// referenced assembly when the twin is there.
     /// </summary>
-    public static bool HasTwin(IMethodSymbol method, KnownSymbols known, CancellationToken cancellationToken) =>
-        HasTwin(method, known, cancellationToken, checkBodies: true);
-
-    private static bool HasTwin(IMethodSymbol method, KnownSymbols known, CancellationToken cancellationToken, bool checkBodies)
+    public static bool HasTwin(IMethodSymbol method, KnownSymbols known)
     {
         if (method.DeclaringSyntaxReferences.Length > 0)
         {
-            return SignatureRules.IsRewritable(method)
-                && (!checkBodies || !RefLocalRules.HasViolation(method, known, cancellationToken));
+            return SignatureRules.IsRewritable(method);
         }
 
-        string twinName = TwinNaming.TwinName(method.Name);
+        string twinName = GeneratedNames.TwinName(method.Name);
         return method.ContainingType.GetMembers(twinName).OfType<IMethodSymbol>().Any(twin =>
             twin.Parameters.Length == method.Parameters.Length + 1
             && twin.Arity == method.Arity

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace GoSharp.Generator.Parsing;
+namespace GoSharp.Generator.Analysis;
 
 /// <summary>
 /// The nested functions of a <c>[Goroutine]</c> method that the twin turns into async local
@@ -26,13 +26,8 @@ internal static class ParkingLocalFunctions
     /// <param name="body">The <c>[Goroutine]</c> method's body.</param>
     /// <param name="model">The semantic model of its file.</param>
     /// <param name="known">GoSharp's well-known symbols.</param>
-    /// <param name="bySignature">
-    /// Classify calls to <c>[Goroutine]</c> methods by signature only (see
-    /// <see cref="ParkSites.ClassifyBySignature"/>): a superset, for rules that must not recurse
-    /// into other methods' bodies.
-    /// </param>
     /// <param name="cancellationToken">Cancels the search.</param>
-    public static HashSet<SyntaxNode> Find(SyntaxNode body, SemanticModel model, KnownSymbols known, bool bySignature, CancellationToken cancellationToken)
+    public static HashSet<SyntaxNode> Find(SyntaxNode body, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
     {
         var byName = new Dictionary<ISymbol, SyntaxNode>(SymbolEqualityComparer.Default);
         foreach (SyntaxNode node in body.DescendantNodes())
@@ -69,7 +64,7 @@ internal static class ParkingLocalFunctions
             changed = false;
             foreach (SyntaxNode function in parking.ToList())
             {
-                bool parks = ParksDirectly(function, model, known, bySignature, cancellationToken)
+                bool parks = ParksDirectly(function, model, known, cancellationToken)
                     || references.Any(r => parking.Contains(r.Function) && r.Function != function && EnclosingFunction(r.Name) == function);
                 bool escapes = references.Any(r => r.Function == function && !IsAwaitableCall(r.Name, body, model, known, parking, cancellationToken));
                 if (!parks || escapes || !IsRewritten(function, body, model, known, parking, cancellationToken))
@@ -151,15 +146,13 @@ internal static class ParkingLocalFunctions
         !type.IsRefLikeType && type is not (IPointerTypeSymbol or IFunctionPointerTypeSymbol);
 
     /// <summary>A park site in the function's own code (not in its nested functions), outside a lock, unsafe block or filter.</summary>
-    private static bool ParksDirectly(SyntaxNode function, SemanticModel model, KnownSymbols known, bool bySignature, CancellationToken cancellationToken)
+    private static bool ParksDirectly(SyntaxNode function, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
     {
         foreach (SyntaxNode node in function.DescendantNodes())
         {
             bool parks = node switch
             {
-                InvocationExpressionSyntax call => (bySignature
-                    ? ParkSites.ClassifyBySignature(call, model, known, cancellationToken)
-                    : ParkSites.Classify(call, model, known, cancellationToken)) != ParkKind.None,
+                InvocationExpressionSyntax call => ParkSites.Classify(call, model, known, cancellationToken) != ParkKind.None,
                 CommonForEachStatementSyntax forEach => ParkSites.IsAwaitableForEach(forEach, model, known),
                 _ => false,
             };

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace GoSharp.Generator.Parsing;
+namespace GoSharp.Generator.Analysis;
 
 /// <summary>The GoSharp types the generator and the analyzers look for, resolved once per compilation.</summary>
 internal sealed class KnownSymbols
@@ -10,17 +10,13 @@ internal sealed class KnownSymbols
     public const string GoName = "GoSharp.Go";
     public const string GoroutineEntryName = "GoSharp.CompilerServices.GoroutineEntry";
 
-    private KnownSymbols(Compilation compilation, INamedTypeSymbol? goroutineAttribute, INamedTypeSymbol? awaitableFormAttribute, INamedTypeSymbol? go, INamedTypeSymbol? goroutineEntry)
+    private KnownSymbols(INamedTypeSymbol? goroutineAttribute, INamedTypeSymbol? awaitableFormAttribute, INamedTypeSymbol? go, INamedTypeSymbol? goroutineEntry)
     {
-        Compilation = compilation;
         GoroutineAttribute = goroutineAttribute;
         AwaitableFormAttribute = awaitableFormAttribute;
         Go = go;
         GoroutineEntry = goroutineEntry;
     }
-
-    /// <summary>The compilation the symbols come from (for the semantic model of a callee's body).</summary>
-    public Compilation Compilation { get; }
 
     public INamedTypeSymbol? GoroutineAttribute { get; }
 
@@ -34,7 +30,6 @@ internal sealed class KnownSymbols
     public bool HasRuntime => GoroutineAttribute is not null && Go is not null && GoroutineEntry is not null;
 
     public static KnownSymbols From(Compilation compilation) => new(
-        compilation,
         compilation.GetTypeByMetadataName(GoroutineAttributeName),
         compilation.GetTypeByMetadataName(AwaitableFormAttributeName),
         compilation.GetTypeByMetadataName(GoName),

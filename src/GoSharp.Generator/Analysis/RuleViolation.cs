@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace GoSharp.Generator.Parsing;
+namespace GoSharp.Generator.Analysis;
 
 /// <summary>A construct the generator cannot rewrite, where it is, and the detail for the message.</summary>
 internal readonly struct RuleViolation

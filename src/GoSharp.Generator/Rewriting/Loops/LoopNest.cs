@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using GoSharp.Generator.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace GoSharp.Generator.Parsing;
+namespace GoSharp.Generator.Rewriting.Loops;
 
 /// <summary>
 /// A two-level loop nest that <see cref="LoopOutliner"/> runs in one helper: an outer
@@ -103,8 +104,8 @@ internal sealed class LoopNest
     /// <param name="cancellationToken">Cancels the work.</param>
     public string Text(string condition, string incrementors, string innerStart, string innerLoop, CancellationToken cancellationToken)
     {
-        string test = "if (!__goInner) { if (!(" + LoopOutliner.Poll + " && (" + condition + "))) break;";
-        string inner = innerStart + "__goInner = true; } " + innerLoop + " if (__goYield) break; __goInner = false;";
+        string test = "if (!" + GeneratedNames.LoopInner + ") { if (!(" + GeneratedNames.LoopPoll + " && (" + condition + "))) break;";
+        string inner = innerStart + GeneratedNames.LoopInner + " = true; } " + innerLoop + " if (" + GeneratedNames.LoopYield + ") break; " + GeneratedNames.LoopInner + " = false;";
         var edits = new List<(TextSpan Span, string Text)> { (HeaderOf(Outer), "for (; ; " + incrementors + ")") };
         if (_body is null)
         {
