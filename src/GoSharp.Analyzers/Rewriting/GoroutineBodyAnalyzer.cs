@@ -12,8 +12,9 @@ namespace GoSharp.Analyzers.Rewriting;
 /// The rules on a <c>[Goroutine]</c> method's body, reported from one walk of it with the
 /// generator's own <see cref="BodyRules"/>: GOSH006 (a blocking operation where the twin cannot
 /// await: a lock body, an unsafe block, an exception filter), GOSH007 (a blocking operation in a
-/// lambda or local function that is not goroutine code) and GOSH009 (a ref or ref struct local
-/// the twin cannot keep across its awaits; the twin then runs the original body).
+/// lambda or local function that is not goroutine code), GOSH009 (a ref or ref struct local
+/// the twin cannot keep across its awaits) and GOSH021 (a park site after a ref struct temporary
+/// that the twin cannot evaluate first); for the last two the twin runs the original body.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GoroutineBodyAnalyzer : DiagnosticAnalyzer
@@ -27,11 +28,15 @@ public sealed class GoroutineBodyAnalyzer : DiagnosticAnalyzer
     /// <summary>GOSH009: a ref or ref struct local across a park site.</summary>
     public const string RefLocalAcrossParkSiteId = "GOSH009";
 
+    /// <summary>GOSH021: a park site after a ref struct temporary of its statement.</summary>
+    public const string RefStructTemporaryAcrossParkSiteId = "GOSH021";
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.ParkSiteInForbiddenContext,
         DiagnosticDescriptors.BlockingInsideLambda,
-        DiagnosticDescriptors.RefLocalAcrossParkSite);
+        DiagnosticDescriptors.RefLocalAcrossParkSite,
+        DiagnosticDescriptors.RefStructTemporaryAcrossParkSite);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -64,14 +69,15 @@ public sealed class GoroutineBodyAnalyzer : DiagnosticAnalyzer
         HashSet<SyntaxNode> parkingFunctions = ParkingLocalFunctions.Find(body, context.SemanticModel, known, context.CancellationToken);
         var violations = new List<RuleViolation>();
         BodyRules.Check(body, context.SemanticModel, known, parkingFunctions, violations, context.CancellationToken);
-        bool rewritten = !violations.Exists(v => v.Id == RuleId.RefLocalAcrossParkSite);
+        bool rewritten = !violations.Exists(v => v.Id is RuleId.RefLocalAcrossParkSite or RuleId.RefStructTemporaryAcrossParkSite);
         foreach (RuleViolation violation in violations)
         {
             DiagnosticDescriptor? descriptor = violation.Id switch
             {
                 RuleId.RefLocalAcrossParkSite => DiagnosticDescriptors.RefLocalAcrossParkSite,
+                RuleId.RefStructTemporaryAcrossParkSite => DiagnosticDescriptors.RefStructTemporaryAcrossParkSite,
 
-                // A body that is not rewritten blocks everywhere, as GOSH009 says; GOSH006/007 would repeat it.
+                // A body that is not rewritten blocks everywhere, as GOSH009/GOSH021 say; GOSH006/007 would repeat it.
                 RuleId.ParkSiteInForbiddenContext when rewritten => DiagnosticDescriptors.ParkSiteInForbiddenContext,
                 RuleId.BlockingInsideLambda when rewritten => DiagnosticDescriptors.BlockingInsideLambda,
                 _ => null,

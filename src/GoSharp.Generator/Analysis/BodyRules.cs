@@ -9,13 +9,15 @@ namespace GoSharp.Generator.Analysis;
 /// <summary>
 /// The checks on a <c>[Goroutine]</c> method's body, in one walk: park sites the twin leaves as
 /// blocking calls because it cannot await there (GOSH006: a lock body, an unsafe block, an
-/// exception filter; GOSH007: a lambda or local function that is not goroutine code), and ref or
-/// ref struct locals that the twin cannot keep across its awaits (GOSH009).
+/// exception filter; GOSH007: a lambda or local function that is not goroutine code), ref or
+/// ref struct locals that the twin cannot keep across its awaits (GOSH009), and park sites after a
+/// ref struct temporary of their statement (evaluated first by the twin where
+/// <see cref="ParkSiteSpills"/> allows it, GOSH021 where it does not).
 /// </summary>
 /// <remarks>
 /// <para>
 /// The walk follows the rewriter: lambdas and local functions are not goroutine code, except the
-/// lambda of a go statement, which is a goroutine of its own, and local functions that park and do
+/// lambdas passed as goroutine code (see <see cref="GoroutineLambdas"/>), and local functions that park and do
 /// not escape, which become async (see <see cref="ParkingLocalFunctions"/>).
 /// </para>
 /// <para>
@@ -39,12 +41,14 @@ internal sealed class BodyRules : CSharpSyntaxWalker
     private readonly List<RuleViolation> _into;
     private readonly CancellationToken _cancellationToken;
     private readonly List<(SyntaxToken Identifier, string Name)> _refLocals = new();
+    private readonly Dictionary<StatementSyntax, List<ExpressionSyntax>>? _spills;
     private string? _forbiddenContext;
     private bool _inNestedFunction;
     private bool _hasAwaitPoint;
 
-    private BodyRules(SemanticModel model, KnownSymbols known, HashSet<SyntaxNode> parkingFunctions, List<RuleViolation> into, CancellationToken cancellationToken)
+    private BodyRules(SemanticModel model, KnownSymbols known, HashSet<SyntaxNode> parkingFunctions, List<RuleViolation> into, Dictionary<StatementSyntax, List<ExpressionSyntax>>? spills, CancellationToken cancellationToken)
     {
+        _spills = spills;
         _model = model;
         _known = known;
         _parkingFunctions = parkingFunctions;
@@ -59,9 +63,10 @@ internal sealed class BodyRules : CSharpSyntaxWalker
     /// <param name="parkingFunctions">The body's parking functions (<see cref="ParkingLocalFunctions.Find"/>).</param>
     /// <param name="into">Where the violations go.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
-    public static void Check(SyntaxNode body, SemanticModel model, KnownSymbols known, HashSet<SyntaxNode> parkingFunctions, List<RuleViolation> into, CancellationToken cancellationToken)
+    /// <param name="spills">Where the statements whose park sites the twin evaluates first go (<see cref="ParkSiteSpills"/>), for the rewriter; null if not needed.</param>
+    public static void Check(SyntaxNode body, SemanticModel model, KnownSymbols known, HashSet<SyntaxNode> parkingFunctions, List<RuleViolation> into, CancellationToken cancellationToken, Dictionary<StatementSyntax, List<ExpressionSyntax>>? spills = null)
     {
-        var walker = new BodyRules(model, known, parkingFunctions, into, cancellationToken);
+        var walker = new BodyRules(model, known, parkingFunctions, into, spills, cancellationToken);
         walker.Visit(body);
         if (walker._hasAwaitPoint || !AllowsRefLocalsInAsync(body.SyntaxTree))
         {
@@ -91,10 +96,12 @@ internal sealed class BodyRules : CSharpSyntaxWalker
         {
             _hasAwaitPoint |= !_inNestedFunction;
             Report(node, ParkSites.Describe(node));
+            CheckSpill(node);
         }
         else if (!_inNestedFunction && ParkingLocalFunctions.ParkingCallee(node, _model, _parkingFunctions, _cancellationToken) is not null)
         {
             _hasAwaitPoint = true;
+            CheckSpill(node);
         }
 
         base.VisitInvocationExpression(node);
@@ -162,10 +169,11 @@ internal sealed class BodyRules : CSharpSyntaxWalker
             return;
         }
 
-        if (!_inNestedFunction && ParkSites.GoStatementOf(node, _model, _known, _cancellationToken) is not null)
+        if (!_inNestedFunction && GoroutineLambdas.CallOf(node, _model, _known, _cancellationToken, callStaysBlocking: _forbiddenContext is not null) is not null)
         {
-            // The go statement's lambda becomes an async lambda: a goroutine of its own, where
-            // parking is fine even if the go statement itself sits inside a lock.
+            // A lambda passed as goroutine code (to go, or to a [GoroutineCode] parameter)
+            // becomes an async lambda: goroutine code of its own, where parking is fine even if
+            // the call itself sits inside a lock.
             string? saved = _forbiddenContext;
             _forbiddenContext = null;
             Visit(node.Body);
@@ -222,6 +230,26 @@ internal sealed class BodyRules : CSharpSyntaxWalker
         {
             _hasAwaitPoint |= !_inNestedFunction;
             Report(node.ForEachKeyword, "foreach over a channel");
+        }
+    }
+
+    /// <summary>A park site the twin awaits, after a ref struct temporary of its statement: evaluated first (recorded), or GOSH021.</summary>
+    private void CheckSpill(InvocationExpressionSyntax parkSite)
+    {
+        if (_inNestedFunction || _forbiddenContext is not null || parkSite.Expression is MemberBindingExpressionSyntax)
+        {
+            return;
+        }
+
+        List<ExpressionSyntax>? plan = ParkSiteSpills.Plan(parkSite, _model, _known, _parkingFunctions, _cancellationToken, out StatementSyntax? statement, out string? reason);
+        if (plan is null)
+        {
+            _into.Add(new RuleViolation(RuleId.RefStructTemporaryAcrossParkSite, parkSite.GetLocation(), "'" + ParkSites.Describe(parkSite) + "' follows a ref struct value of its statement and cannot be evaluated before it: " + reason));
+        }
+        else if (plan.Count > 0 && _spills is not null
+            && (!_spills.TryGetValue(statement!, out List<ExpressionSyntax>? known) || known.Count < plan.Count))
+        {
+            _spills[statement!] = plan;
         }
     }
 

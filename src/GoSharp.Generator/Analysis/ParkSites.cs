@@ -77,28 +77,6 @@ internal static class ParkSites
             && twin.Parameters.Skip(1).Zip(method.Parameters, (a, b) => a.Name == b.Name).All(same => same));
     }
 
-    /// <summary>
-    /// If <paramref name="function"/> is the lambda of a go statement (<c>go(() =&gt; ...)</c>), the
-    /// go call; otherwise null.
-    /// </summary>
-    public static InvocationExpressionSyntax? GoStatementOf(AnonymousFunctionExpressionSyntax function, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
-    {
-        if (function is not LambdaExpressionSyntax
-            || function.Parent is not ArgumentSyntax argument
-            || argument.Parent is not ArgumentListSyntax { Arguments.Count: 1 } list
-            || list.Parent is not InvocationExpressionSyntax invocation)
-        {
-            return null;
-        }
-
-        return model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
-            && known.IsGoStatement(method)
-            && method.Parameters.Length == 1
-            && method.Parameters[0].Type is INamedTypeSymbol { DelegateInvokeMethod: { ReturnsVoid: true, Parameters.Length: 0 } }
-            ? invocation
-            : null;
-    }
-
     /// <summary>A short name for the operation, for messages: e.g. <c>Send</c>, <c>Select</c>, <c>foreach over a channel</c>.</summary>
     public static string Describe(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {

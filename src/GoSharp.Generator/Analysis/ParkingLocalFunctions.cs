@@ -218,7 +218,7 @@ internal static class ParkingLocalFunctions
 
     /// <summary>
     /// Walks out from <paramref name="node"/> to the method body: goroutine code unless a nested
-    /// function other than a go statement's lambda or a parking function comes first, or
+    /// function other than a goroutine-code lambda or a parking function comes first, or
     /// (unless <paramref name="allowForbidden"/>) a lock body, unsafe block or exception filter.
     /// </summary>
     private static bool InGoroutineCode(SyntaxNode node, SyntaxNode body, SemanticModel model, KnownSymbols known, HashSet<SyntaxNode> parking, bool allowForbidden, CancellationToken cancellationToken)
@@ -233,9 +233,10 @@ internal static class ParkingLocalFunctions
                 case AnonymousFunctionExpressionSyntax lambda when parking.Contains(lambda):
                     return true;
                 case AnonymousFunctionExpressionSyntax lambda:
-                    // A go statement's lambda is a goroutine of its own: the rewriter reaches it
-                    // wherever the go statement is, a lock included.
-                    return ParkSites.GoStatementOf(lambda, model, known, cancellationToken) is not null
+                    // A lambda passed as goroutine code (to go, or to a [GoroutineCode]
+                    // parameter) is a goroutine of its own: the rewriter reaches it wherever the
+                    // call is, a lock included.
+                    return GoroutineLambdas.CallOf(lambda, model, known, cancellationToken, callStaysBlocking: !InAwaitableContext(lambda, body)) is not null
                         && InGoroutineCode(lambda, body, model, known, parking, allowForbidden: true, cancellationToken);
                 case QueryExpressionSyntax:
                     return false;

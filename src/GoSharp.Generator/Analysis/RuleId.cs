@@ -30,6 +30,9 @@ internal enum RuleId
     /// <summary>GOSH008: a kind of member that cannot have a twin (virtual, abstract, struct instance, local function...).</summary>
     UnsupportedMember,
 
-    /// <summary>GOSH009: a ref local or ref struct local in a method whose twin awaits; the method gets no twin.</summary>
+    /// <summary>GOSH009: a ref local or ref struct local in a method whose twin awaits; the twin runs the original body.</summary>
     RefLocalAcrossParkSite,
+
+    /// <summary>GOSH021: a park site after a ref struct temporary of its statement that the twin cannot evaluate first; the twin runs the original body.</summary>
+    RefStructTemporaryAcrossParkSite,
 }

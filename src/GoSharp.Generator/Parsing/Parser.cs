@@ -35,13 +35,14 @@ internal static class Parser
 
         cancellationToken.ThrowIfCancellationRequested();
         HashSet<SyntaxNode> parkingFunctions = ParkingLocalFunctions.Find(methodBody, model, known, cancellationToken);
-        string? limitedSupport = LimitedSupportReason(methodBody, model, known, parkingFunctions, cancellationToken);
+        var spills = new Dictionary<StatementSyntax, List<ExpressionSyntax>>();
+        string? limitedSupport = LimitedSupportReason(methodBody, model, known, parkingFunctions, spills, cancellationToken);
         string nullable = NullableDirective(model.GetNullableContext(methodBody.SpanStart));
         SyntaxTree tree = syntax.SyntaxTree;
         string siteFile = SiteFile(tree.FilePath, model.Compilation);
 
         LoopOutliner? outliner = limitedSupport is null && syntax.Body is BlockSyntax ? new LoopOutliner(model, known, methodBody, parkingFunctions, cancellationToken) : null;
-        var rewriter = new BodyRewriter(model, known, method.Name, siteFile, parkingFunctions, outliner, cancellationToken);
+        var rewriter = new BodyRewriter(model, known, method.Name, siteFile, parkingFunctions, spills, outliner, cancellationToken);
         string body = limitedSupport is not null ? Declarations.CallOfOriginal(method, syntax)
             : syntax.Body is BlockSyntax block ? Indentation(block) + rewriter.RewriteBlock(block, GeneratedNames.EntryStatement).WithoutTrivia().ToFullString()
             : rewriter.RewriteExpressionBody((ExpressionSyntax)methodBody, GeneratedNames.EntryStatement, !method.ReturnsVoid);
@@ -65,15 +66,26 @@ internal static class Parser
     }
 
     /// <summary>
-    /// Why the body cannot be rewritten, or null: a ref or ref struct local that would live across
-    /// an await of the twin (GOSH009; <see cref="BodyRules"/> finds it, and the analyzers report it).
+    /// Why the body cannot be rewritten, or null: a ref or ref struct local (GOSH009) or a ref
+    /// struct temporary (GOSH021) that would live across an await of the twin. <see cref="BodyRules"/>
+    /// finds them (and the analyzers report them); it also fills <paramref name="spills"/>.
     /// </summary>
-    private static string? LimitedSupportReason(SyntaxNode body, SemanticModel model, KnownSymbols known, HashSet<SyntaxNode> parkingFunctions, CancellationToken cancellationToken)
+    private static string? LimitedSupportReason(SyntaxNode body, SemanticModel model, KnownSymbols known, HashSet<SyntaxNode> parkingFunctions, Dictionary<StatementSyntax, List<ExpressionSyntax>> spills, CancellationToken cancellationToken)
     {
         var violations = new List<RuleViolation>();
-        BodyRules.Check(body, model, known, parkingFunctions, violations, cancellationToken);
-        string? local = violations.Where(v => v.Id == RuleId.RefLocalAcrossParkSite).Select(v => v.Argument).FirstOrDefault();
-        return local is null ? null : "GOSH009: the ref or ref struct local '" + local + "' cannot live across the twin's awaits";
+        BodyRules.Check(body, model, known, parkingFunctions, violations, cancellationToken, spills);
+        foreach (RuleViolation violation in violations)
+        {
+            switch (violation.Id)
+            {
+                case RuleId.RefLocalAcrossParkSite:
+                    return "GOSH009: the ref or ref struct local '" + violation.Argument + "' cannot live across the twin's awaits";
+                case RuleId.RefStructTemporaryAcrossParkSite:
+                    return "GOSH021: " + violation.Argument;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

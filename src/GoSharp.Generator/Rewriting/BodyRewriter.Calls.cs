@@ -18,8 +18,8 @@ internal sealed partial class BodyRewriter
         if (method is not null
             && _known.IsGoStatement(method)
             && node.ArgumentList.Arguments.Count == 1
-            && node.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax lambda
-            && ParkSites.GoStatementOf(lambda, _model, _known, _cancellationToken) is not null)
+            && node.ArgumentList.Arguments[0].Expression is AnonymousFunctionExpressionSyntax lambda
+            && GoroutineLambdas.CallOf(lambda, _model, _known, _cancellationToken) is not null)
         {
             return RewriteGoStatement(node, lambda);
         }
@@ -95,9 +95,11 @@ internal sealed partial class BodyRewriter
         var bindArguments = new List<ArgumentSyntax> { Argument(awaited) };
         for (int i = 0; i < arity; i++)
         {
+            // A case without a target gets a true discard: `out _` would bind to a local named
+            // `_` in scope (`using var _ = Defer(...)`), `out var _` never does.
             bindArguments.Add(outs.TryGetValue(i, out ArgumentSyntax? bound)
                 ? bound
-                : Argument(null, Token(SyntaxKind.OutKeyword).WithTrailingTrivia(Space), IdentifierName("_")));
+                : Argument(null, Token(SyntaxKind.OutKeyword).WithTrailingTrivia(Space), DeclarationExpression(IdentifierName("var"), DiscardDesignation()).NormalizeWhitespace()));
         }
 
         return InvocationExpression(ParseExpression(GeneratedNames.SelectBinder), ArgumentList(SyntaxEdits.CommaSeparated(bindArguments))).WithTriviaFrom(node);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using GoSharp.Generator.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,12 +11,46 @@ namespace GoSharp.Generator.Rewriting;
 internal sealed partial class BodyRewriter
 {
     /// <summary>
+    /// <c>go(() =&gt; F(x, y));</c> where F runs as an ordinary call in the new goroutine →
+    /// <c>{ var __goArg0 = x; var __goArg1 = y; go(async () =&gt; { …; F(__goArg0, __goArg1); }); }</c>,
+    /// on the same lines: the receiver and arguments are evaluated at the go statement, as Go's
+    /// <c>go f(x, y)</c> does. (A call of a twin or parking function passes them to the spawned
+    /// state machine instead, see <see cref="RewriteGoStatement"/>.)
+    /// </summary>
+    public override SyntaxNode? VisitExpressionStatement(ExpressionStatementSyntax node)
+    {
+        if (node.Expression is not InvocationExpressionSyntax go
+            || ArgumentsToEvaluateAtGo(go) is not { Count: > 0 } early)
+        {
+            return base.VisitExpressionStatement(node);
+        }
+
+        return WithEarlyEvaluation(node, early, "__goArg", statement => base.VisitExpressionStatement((ExpressionStatementSyntax)statement));
+    }
+
+    /// <summary>What <see cref="GoArguments"/> says a go statement's call evaluates early, if the go statement runs it as an ordinary call.</summary>
+    private List<(ExpressionSyntax Expression, string? Type)>? ArgumentsToEvaluateAtGo(InvocationExpressionSyntax go)
+    {
+        if (go.ArgumentList.Arguments.Count != 1
+            || go.ArgumentList.Arguments[0].Expression is not AnonymousFunctionExpressionSyntax { ExpressionBody: InvocationExpressionSyntax call } lambda
+            || call.Expression is MemberBindingExpressionSyntax
+            || !GoroutineLambdas.IsGoStatement(lambda, go, _model, _known, _cancellationToken)
+            || GoroutineLambdas.CallOf(lambda, _model, _known, _cancellationToken) is null
+            || ParkSites.Classify(call, _model, _known, _cancellationToken) == ParkKind.GoroutineCall
+            || ParkingLocalFunctions.ParkingCallee(call, _model, _parkingFunctions, _cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        return GoArguments.ToEvaluate(call, _model, _cancellationToken);
+    }
+    /// <summary>
     /// A go statement inside goroutine code. <c>go(() =&gt; F(args))</c> with F a [Goroutine]
     /// method (or a parking local function) spawns F's twin with the arguments evaluated here, as
-    /// Go does; any other lambda becomes an async lambda (<c>Go.go(Func&lt;GoTask&gt;)</c>) whose
+    /// Go does; any other function becomes an async lambda (<c>Go.go(Func&lt;GoTask&gt;)</c>) whose
     /// body is rewritten too.
     /// </summary>
-    private ExpressionSyntax RewriteGoStatement(InvocationExpressionSyntax node, LambdaExpressionSyntax lambda)
+    private ExpressionSyntax RewriteGoStatement(InvocationExpressionSyntax node, AnonymousFunctionExpressionSyntax lambda)
     {
         if (lambda.Body is InvocationExpressionSyntax call
             && ParkSites.Classify(call, _model, _known, _cancellationToken, out IMethodSymbol? callee) == ParkKind.GoroutineCall
@@ -31,25 +66,7 @@ internal sealed partial class BodyRewriter
             return Spawn(ParkingCall(localCall, local, GeneratedNames.EntrySpawn), node);
         }
 
-        BlockSyntax body;
-        using (NestedGoroutineCode())
-        {
-            SyntaxNode? visited = Visit(lambda.Body);
-            string start = GeneratedNames.CheckpointStatement + FlagDeclaration();
-            body = visited switch
-            {
-                BlockSyntax block => SyntaxEdits.Prepend(block, start),
-                ExpressionSyntax expression => SyntaxEdits.ExpressionAsBlock(expression, start),
-                _ => Block(),
-            };
-        }
-
-        LambdaExpressionSyntax asyncLambda = lambda
-            .WithoutLeadingTrivia()
-            .WithBody(body)
-            .AddModifiers(Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(Space))
-            .WithLeadingTrivia(lambda.GetLeadingTrivia());
-        var argument = node.ArgumentList.Arguments[0].WithExpression(asyncLambda);
+        var argument = node.ArgumentList.Arguments[0].WithExpression(AsyncGoroutineLambda(lambda));
         return InvocationExpression(
                 ParseExpression(GeneratedNames.GoStatement),
                 node.ArgumentList.WithArguments(SingletonSeparatedList(argument)))

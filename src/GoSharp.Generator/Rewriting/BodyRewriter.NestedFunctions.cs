@@ -15,11 +15,11 @@ namespace GoSharp.Generator.Rewriting;
 /// </summary>
 internal sealed partial class BodyRewriter
 {
-    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) => node;
+    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) => AsyncIfGoroutineCode(node);
 
-    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) => node;
+    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) => AsyncIfGoroutineCode(node);
 
-    public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) => node;
+    public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) => AsyncIfGoroutineCode(node);
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) =>
         _parkingFunctions.Contains(node) ? RewriteParkingFunction(node) : node;
@@ -33,6 +33,51 @@ internal sealed partial class BodyRewriter
             && _parkingFunctions.Contains(lambda)
             ? RewriteParkingLambda(node, declarator, lambda)
             : base.VisitLocalDeclarationStatement(node);
+
+    /// <summary>A lambda passed as goroutine code (<see cref="GoroutineLambdas"/>) becomes async; any other stays as written.</summary>
+    private SyntaxNode AsyncIfGoroutineCode(AnonymousFunctionExpressionSyntax node) =>
+        GoroutineLambdas.CallOf(node, _model, _known, _cancellationToken, callStaysBlocking: _forbiddenDepth > 0) is not null ? AsyncGoroutineLambda(node) : node;
+
+    /// <summary>
+    /// A lambda passed as goroutine code → an async lambda on the same lines, its body goroutine
+    /// code with its own preemption flag, starting with a checkpoint:
+    /// <c>() =&gt; ch.Send(1)</c> → <c>async () =&gt; { await Preemption.Checkpoint(); await …SendAsync(1); }</c>.
+    /// </summary>
+    private AnonymousFunctionExpressionSyntax AsyncGoroutineLambda(AnonymousFunctionExpressionSyntax lambda)
+    {
+        bool returnsVoid = _model.GetTypeInfo(lambda, _cancellationToken).ConvertedType is not INamedTypeSymbol { DelegateInvokeMethod: IMethodSymbol invoke }
+            || invoke.ReturnsVoid
+            || SymbolEqualityComparer.Default.Equals(invoke.ReturnType, _known.GoTask);
+        BlockSyntax body;
+        using (NestedGoroutineCode())
+        {
+            SyntaxNode? visited = Visit(lambda.Body);
+            string start = GeneratedNames.CheckpointStatement + FlagDeclaration();
+            body = visited switch
+            {
+                BlockSyntax block => SyntaxEdits.Prepend(block, start),
+                ExpressionSyntax expression => Block(
+                    Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(Space),
+                    List(SyntaxEdits.ParseStatements(start).Append(AsStatement(expression.WithoutTrivia(), returnsVoid).WithTrailingTrivia(Space))),
+                    Token(SyntaxKind.CloseBraceToken)),
+                _ => Block(),
+            };
+        }
+
+        return lambda
+            .WithoutLeadingTrivia()
+            .WithBody(body)
+            .WithModifiers(lambda.Modifiers.Add(Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(Space)))
+            .WithLeadingTrivia(lambda.GetLeadingTrivia());
+    }
+
+    /// <summary>An expression body as a statement: <c>throw</c>, the expression, or <c>return</c> it.</summary>
+    private static StatementSyntax AsStatement(ExpressionSyntax expression, bool returnsVoid) => expression switch
+    {
+        ThrowExpressionSyntax thrown => ThrowStatement(thrown.Expression),
+        _ when returnsVoid => ExpressionStatement(expression),
+        _ => ReturnStatement(expression.WithLeadingTrivia(Space)),
+    };
 
     /// <summary>
     /// <c>f(args)</c> or <c>f.Invoke(args)</c> of a parking function → <c>f(entry, args)</c>: the
@@ -123,13 +168,7 @@ internal sealed partial class BodyRewriter
                 return block.WithLeadingTrivia(before.AddRange(block.GetLeadingTrivia())).WithTrailingTrivia(after);
             }
 
-            var expression = ((ExpressionSyntax)visited).WithoutTrivia();
-            StatementSyntax statement = expression switch
-            {
-                ThrowExpressionSyntax thrown => ThrowStatement(thrown.Expression),
-                _ when returnsVoid => ExpressionStatement(expression),
-                _ => ReturnStatement(expression.WithLeadingTrivia(Space)),
-            };
+            StatementSyntax statement = AsStatement(((ExpressionSyntax)visited).WithoutTrivia(), returnsVoid);
             return Block(
                 Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(before).WithTrailingTrivia(Space),
                 List(SyntaxEdits.ParseStatements(start).Append(statement.WithTrailingTrivia(Space))),

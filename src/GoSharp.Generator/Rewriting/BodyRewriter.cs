@@ -39,6 +39,7 @@ internal sealed partial class BodyRewriter : CSharpSyntaxRewriter
     private readonly string _methodName;
     private readonly string _siteFile;
     private readonly HashSet<SyntaxNode> _parkingFunctions;
+    private readonly Dictionary<StatementSyntax, List<ExpressionSyntax>> _spills;
     private readonly LoopOutliner? _outliner;
     private readonly CancellationToken _cancellationToken;
 
@@ -56,9 +57,10 @@ internal sealed partial class BodyRewriter : CSharpSyntaxRewriter
     /// <param name="methodName">The user's method name, for the park sites' field names.</param>
     /// <param name="siteFile">The file name the park sites report.</param>
     /// <param name="parkingFunctions">The local functions and lambdas that become async local functions (<see cref="ParkingLocalFunctions.Find"/>).</param>
+    /// <param name="spills">The statements whose park sites are evaluated first, before the statement (<see cref="ParkSiteSpills"/>).</param>
     /// <param name="outliner">Outlines loops with no park site into synchronous helpers; null to keep every loop in place.</param>
     /// <param name="cancellationToken">Cancels the rewrite.</param>
-    public BodyRewriter(SemanticModel model, KnownSymbols known, string methodName, string siteFile, HashSet<SyntaxNode> parkingFunctions, LoopOutliner? outliner, CancellationToken cancellationToken)
+    public BodyRewriter(SemanticModel model, KnownSymbols known, string methodName, string siteFile, HashSet<SyntaxNode> parkingFunctions, Dictionary<StatementSyntax, List<ExpressionSyntax>> spills, LoopOutliner? outliner, CancellationToken cancellationToken)
         : base(visitIntoStructuredTrivia: false)
     {
         _model = model;
@@ -66,6 +68,7 @@ internal sealed partial class BodyRewriter : CSharpSyntaxRewriter
         _methodName = methodName;
         _siteFile = siteFile;
         _parkingFunctions = parkingFunctions;
+        _spills = spills;
         _outliner = outliner;
         _cancellationToken = cancellationToken;
     }

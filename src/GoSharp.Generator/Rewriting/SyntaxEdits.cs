@@ -25,13 +25,6 @@ internal static class SyntaxEdits
             .WithStatements(block.Statements.InsertRange(0, first));
     }
 
-    /// <summary><c>{ start expression; }</c> on one line.</summary>
-    public static BlockSyntax ExpressionAsBlock(ExpressionSyntax expression, string start) =>
-        Block(
-            Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(Space),
-            List(ParseStatements(start).Append(ExpressionStatement(expression.WithoutTrivia()).WithTrailingTrivia(Space))),
-            Token(SyntaxKind.CloseBraceToken));
-
     /// <summary>The argument list with <paramref name="first"/> in front of its arguments.</summary>
     public static ArgumentListSyntax Prepend(ArgumentListSyntax list, params ArgumentSyntax[] first)
     {
