@@ -6,7 +6,7 @@ using static GoSharp.Go;
 // whose deadline shuts every stage down. Each stage owns the channel it writes and closes it.
 public static partial class Program
 {
-    public static void Main() => Go.Run(() => Consume(TimeSpan.FromMilliseconds(300), patience: TimeSpan.FromMilliseconds(5)));
+    public static void Main() => Go.Run(() => Consume(TimeSpan.FromSeconds(1), patience: TimeSpan.FromMilliseconds(5)));
 
     [Goroutine]
     private static void Consume(TimeSpan runFor, TimeSpan patience)
@@ -39,10 +39,7 @@ public static partial class Program
         }
 
         Console.WriteLine($"{ctx.Err()!.Message} after {runFor.TotalMilliseconds:0} ms: {received} squares received (sum {sum:N0}), {impatient} waits gave up after {patience.TotalMilliseconds:0} ms");
-        // Workaround: the generator cannot yet rewrite a call to a [Goroutine] method inside an
-        // interpolated string's braces (its `global::` reads as a format), so the call comes first.
-        int left = WaitForGoroutines(1);
-        Console.WriteLine($"pipeline stopped: {left} goroutine left (this one)");
+        Console.WriteLine($"pipeline stopped: {WaitForGoroutines(1)} goroutine left (this one)");
     }
 
     // Go:  func generate(ctx context.Context) <-chan int64

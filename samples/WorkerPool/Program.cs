@@ -73,11 +73,7 @@ public static partial class Program
         {
             // foreach gives each iteration its own `file` (as Go 1.22 does); a for loop's `i` is
             // shared by every iteration, so capturing it here would be a bug.
-            // Workaround until lambdas given to ErrGroup.Go are goroutine code: this one is an
-            // ordinary delegate, so Download blocks its thread (GOSH007) instead of parking.
-#pragma warning disable GOSH007
             g.Go(() => Download(ctx, file, file == $"file-{failing}", stats)); // waits while `limit` run
-#pragma warning restore GOSH007
         }
 
         Exception? err = g.Wait();
@@ -92,26 +88,17 @@ public static partial class Program
         stats.Enter();
         using var _ = Defer(stats.Leave);
         TimeSpan took = TimeSpan.FromMilliseconds(Random.Shared.Next(50, 150));
-        // Workaround: the Go form, switch (Select(After(took).OnReceive(), ctx.Done().OnReceive())),
-        // can hang here today. This lambda blocks its thread (see above), and when every scheduler
-        // thread is blocked like that, nothing fires the runtime timer behind After. A .NET timer
-        // (Task.Delay) with the context's token does not depend on the scheduler.
-        try
+        switch (Select(After(fails ? took / 2 : took).OnReceive(), ctx.Done().OnReceive()))
         {
-            Go.Await(Task.Delay(fails ? took / 2 : took, ctx.CancellationToken));
+            case 0 when fails:
+                throw new IOException($"download {file}: server said 503");
+            case 0:
+                stats.Finish();
+                break;
+            case 1:
+                stats.Cancel(); // another download failed: stop early
+                break;
         }
-        catch (OperationCanceledException) when (ctx.Err() is not null)
-        {
-            stats.Cancel();
-            return;
-        }
-
-        if (fails)
-        {
-            throw new IOException($"download {file}: server said 503");
-        }
-
-        stats.Finish();
     }
 
     /// <summary>What the downloads did; updated by several goroutines at once.</summary>
