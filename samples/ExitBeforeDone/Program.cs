@@ -11,7 +11,15 @@ public static partial class Program
 
     public static void Main()
     {
-        Report("Without a WaitGroup", done => Go.Run(() => Forgetful(done)));
+        // Go:  for i := 0; i < jobs; i++ { go work(i, &done) }   // and main returns at once
+        Report("Without a WaitGroup", done => Go.Run(() =>
+        {
+            for (int i = 0; i < Jobs; i++)
+            {
+                go(() => Work(i, done)); // the mistake: nothing waits for these (GOSH011)
+            }
+        }));
+
         Report("With a WaitGroup", done => Go.Run(() => Careful(done)));
     }
 
@@ -21,16 +29,6 @@ public static partial class Program
         var clock = Stopwatch.StartNew();
         run(done);
         Console.WriteLine($"{title,-20}: main returned after {clock.ElapsedMilliseconds,4} ms; {done.Count,4} of {Jobs} jobs were done");
-    }
-
-    // Go:  for i := 0; i < jobs; i++ { go work(i, &done) }   // and main returns at once
-    [Goroutine]
-    private static void Forgetful(Tally done)
-    {
-        for (int i = 0; i < Jobs; i++)
-        {
-            go(() => Work(i, done));
-        }
     }
 
     // Go:  wg.Add(1); go func() { defer wg.Done(); work(i, &done) }()   ...   wg.Wait()

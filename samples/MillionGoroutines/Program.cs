@@ -56,8 +56,8 @@ public static partial class Program
     private static void Parked(Chan<Unit> gate, WaitGroup ready, WaitGroup done)
     {
         ready.Done();
+        using var _ = Defer(done.Done);
         gate.Receive(); // parks: no thread waits here
-        done.Done();
     }
 
     /// <summary>The same with async methods awaiting one TaskCompletionSource's task.</summary>
