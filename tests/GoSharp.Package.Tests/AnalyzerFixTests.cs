@@ -13,7 +13,7 @@ public sealed class AnalyzerFixTests : IDisposable
 
     /// <summary>
     /// The sum is deterministic with or without the mistakes: they leak (a context, a thread per
-    /// sleep) or would hang only if a goroutine threw, which none does.
+    /// sleep) or would hang only if a goroutine returned early, which none does.
     /// </summary>
     private const string Program = """
         using GoSharp;
@@ -50,6 +50,11 @@ public sealed class AnalyzerFixTests : IDisposable
             private static void Square(int i, WaitGroup wg, Chan<long> squares)
             {
                 Thread.Sleep(1); // GOSH016
+                if (i <= 0)
+                {
+                    return;
+                }
+
                 squares.Send((long)i * i);
                 wg.Done(); // GOSH013
             }
