@@ -16,7 +16,8 @@ public static partial class Program
         {
             for (int i = 0; i < Jobs; i++)
             {
-                go(() => Work(i, done)); // the mistake: nothing waits for these (GOSH011)
+                int job = i; // C#'s for loop has one i for all iterations (GOSH017); Go 1.22 has one per iteration
+                go(() => Work(job, done)); // the mistake: nothing waits for these (GOSH011)
             }
         }));
 

@@ -1,7 +1,7 @@
 namespace GoSharp.Package.Tests;
 
 /// <summary>
-/// DESIGN section 6: pack GoSharp.Goroutines, reference it from a local feed in a fresh console
+/// Pack GoSharp.Goroutines, reference it from a local feed in a fresh console
 /// app, build and run that app, and check that a known mistake gets its warning: the way users
 /// meet GoSharp, through NuGet, buildTransitive targets and the analyzers folder.
 /// </summary>
