@@ -375,6 +375,30 @@ public class GoXSyncPortTests
         Assert.Same(Context.DeadlineExceeded, bigRequest);
     }
 
+    /// <summary>
+    /// The runtime bug TestAllocCancelDoesntStarve showed: a delegate goroutine arms a timer (its
+    /// context's deadline) and then blocks its thread; its P is handed off, and nobody was left to
+    /// watch that P's timers, so the deadline never fired. Go's handoffp wakes a thread for them.
+    /// With one P the hang was certain.
+    /// </summary>
+    [Fact]
+    public void TestAllocCancelDoesntStarve_the_timer_of_a_P_handed_off_by_a_blocked_thread_fires()
+    {
+        using var _ = MaxProcs.Set(1);
+        for (int round = 0; round < 20; round++)
+        {
+            var done = new Chan<Exception?>(1);
+            go(() =>
+            {
+                var (ctx, cancel) = Context.WithTimeout(Context.Background, TimeSpan.FromMilliseconds(5));
+                using var __ = Defer(cancel);
+                ctx.Done().Receive(); // blocks this thread: only the timer can end it
+                done.Send(ctx.Err());
+            });
+            Assert.Same(Context.DeadlineExceeded, Deadline.RunFor(() => done.Receive(), TimeSpan.FromSeconds(10)));
+        }
+    }
+
     /// <summary>TestWeightedAcquireCanceled (go.dev/issue/63615): a context done before enough weight is free fails the Acquire and leaks nothing.</summary>
     [Fact]
     public void TestWeightedAcquireCanceled()
