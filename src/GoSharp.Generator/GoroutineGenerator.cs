@@ -1,4 +1,5 @@
 using System.Linq;
+using GoSharp.Generator.Analysis;
 using GoSharp.Generator.Emitting;
 using GoSharp.Generator.Model;
 using GoSharp.Generator.Parsing;

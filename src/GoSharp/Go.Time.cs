@@ -39,17 +39,28 @@ public static partial class Go
     public static ReceiveOnlyChan<DateTime> Tick(TimeSpan period) => period > TimeSpan.Zero ? NewTicker(period).C : default;
 
     /// <summary>A timer that sends the time on its channel after <paramref name="duration"/> (Go's <c>time.NewTimer</c>).</summary>
-    public static Timer NewTimer(TimeSpan duration) => new(duration, func: null);
+    public static Timer NewTimer(TimeSpan duration) => new(duration, startFunc: null);
 
     /// <summary>A ticker that sends the time every <paramref name="period"/> (Go's <c>time.NewTicker</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The period is not positive.</exception>
     public static Ticker NewTicker(TimeSpan period) => new(period);
 
-    /// <summary>Runs <paramref name="f"/> in its own goroutine after <paramref name="duration"/> (Go's <c>time.AfterFunc</c>).</summary>
-    public static Timer AfterFunc(TimeSpan duration, Action f)
+    /// <summary>
+    /// Runs <paramref name="f"/> in its own goroutine after <paramref name="duration"/> (Go's
+    /// <c>time.AfterFunc</c>), unless the returned timer is stopped first. The timer's channel is
+    /// the nil channel.
+    /// </summary>
+    public static Timer AfterFunc(TimeSpan duration, [GoroutineCode] Action f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return new Timer(duration, f);
+        return new Timer(duration, () => go(f));
+    }
+
+    /// <summary>Runs goroutine code <paramref name="f"/> in its own goroutine after <paramref name="duration"/>; see <see cref="AfterFunc(TimeSpan, Action)"/>.</summary>
+    public static Timer AfterFunc(TimeSpan duration, [GoroutineCode] Func<GoTask> f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new Timer(duration, () => go(f));
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public static partial class Go
     /// runs on a scheduler thread and blocks that thread when it blocks.
     /// </summary>
     /// <param name="f">The goroutine's code.</param>
-    public static void go(Action f)
+    public static void go([GoroutineCode] Action f)
     {
         ArgumentNullException.ThrowIfNull(f);
         Sched.Newproc(ActionG.Create(f), run: null);
@@ -25,7 +25,7 @@ public static partial class Go
 
     /// <summary>Starts a goroutine running an <c>async GoTask</c> function; it parks whenever it awaits.</summary>
     /// <param name="f">The goroutine's code.</param>
-    public static void go(Func<GoTask> f)
+    public static void go([GoroutineCode] Func<GoTask> f)
     {
         ArgumentNullException.ThrowIfNull(f);
         Sched.Newproc(FuncG.Create(f), run: null);

@@ -5,8 +5,12 @@ namespace GoSharp.Package.Tests;
 /// app, build and run that app, and check that a known mistake gets its warning: the way users
 /// meet GoSharp, through NuGet, buildTransitive targets and the analyzers folder.
 /// </summary>
+[Collection(PacksTheRepository)]
 public sealed class PackageTests : IDisposable
 {
+    /// <summary>Tests that pack src/GoSharp share its obj/ folders, so they must not run in parallel.</summary>
+    public const string PacksTheRepository = "Packs the repository";
+
     private const string PackageId = "GoSharp.Goroutines";
 
     private readonly string _workDirectory = Directory.CreateTempSubdirectory("gosharp-package-").FullName;
@@ -53,11 +57,11 @@ public sealed class PackageTests : IDisposable
     }
 
     /// <summary>MSBuild repeats every warning in its summary; each distinct line counts once.</summary>
-    private static IEnumerable<string> WarningLines(string output) =>
+    internal static IEnumerable<string> WarningLines(string output) =>
         output.Split('\n').Select(line => line.Trim()).Where(line => line.Contains(": warning ", StringComparison.Ordinal)).Distinct();
 
     /// <summary>The folder with GoSharp.sln, above this test's output folder.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -1,4 +1,4 @@
-using GoSharp.Generator.Parsing;
+using GoSharp.Generator.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using GoSharp.Generator.Parsing;
+using GoSharp.Generator.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

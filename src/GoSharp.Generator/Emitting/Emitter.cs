@@ -1,9 +1,14 @@
+using System.Text;
+using GoSharp.Generator.Analysis;
 using GoSharp.Generator.Model;
-using GoSharp.Generator.Parsing;
 
 namespace GoSharp.Generator.Emitting;
 
-/// <summary>Writes one goroutine twin's file from its spec.</summary>
+/// <summary>
+/// Writes one goroutine twin's file from its spec: the user's directives, namespaces and partial
+/// types around the twin; the twin, <c>#line</c>-mapped to the user's body, with the outlined
+/// loops' helpers before its closing brace; and the file-local park sites and select binders.
+/// </summary>
 internal static class Emitter
 {
     public static string Emit(GoroutineMethodSpec spec)
@@ -40,15 +45,15 @@ internal static class Emitter
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Line(spec.Signature);
-        if (spec.FilePath.Length > 0)
+        if (spec.LimitedSupportReason is not null)
         {
-            w.Raw("#line " + spec.BodyLine + " " + SourceWriter.Literal(spec.FilePath));
+            // Generated code of its own, not the user's lines: no #line mapping.
+            w.Line("// Not rewritten (" + spec.LimitedSupportReason + "): the original method runs on the goroutine's thread and blocks it where it blocks.");
+            w.Raw(spec.Body);
         }
-
-        w.Raw(spec.Body);
-        if (spec.FilePath.Length > 0)
+        else
         {
-            w.Raw("#line default");
+            WriteMappedBody(w, spec);
         }
 
         w.Raw("#nullable enable");
@@ -77,6 +82,60 @@ internal static class Emitter
         return w.ToString();
     }
 
+    /// <summary>The rewritten body, <c>#line</c>-mapped to the user's, with the loop helpers before its closing brace.</summary>
+    private static void WriteMappedBody(SourceWriter w, GoroutineMethodSpec spec)
+    {
+        bool mapped = spec.FilePath.Length > 0;
+        if (mapped)
+        {
+            w.Raw("#line " + spec.BodyLine + " " + SourceWriter.Literal(spec.FilePath));
+        }
+
+        w.Raw(WithLoopHelpers(spec));
+        if (mapped)
+        {
+            w.Raw("#line default");
+        }
+    }
+
+    /// <summary>
+    /// Puts the outlined loops' local functions at the end of the twin's body, each on its own
+    /// lines mapped by <c>#line</c> to its loop's lines, and maps the closing brace back to the
+    /// user's. Nullable warnings are off in the helpers: the user's loop has been checked where it
+    /// is written, and a by-ref copy loses the flow state the compiler knew there.
+    /// </summary>
+    private static string WithLoopHelpers(GoroutineMethodSpec spec)
+    {
+        string body = spec.Body;
+        if (spec.LoopHelpers.Count == 0)
+        {
+            return body;
+        }
+
+        int close = body.LastIndexOf('}');
+        int lineStart = body.LastIndexOf('\n', close) + 1;
+        var text = new StringBuilder(body, 0, lineStart, body.Length + 256);
+        text.Append("#nullable disable\n#nullable enable annotations\n");
+        foreach (LoopHelperSpec helper in spec.LoopHelpers)
+        {
+            if (spec.FilePath.Length > 0)
+            {
+                text.Append("#line ").Append(helper.Line).Append(' ').Append(SourceWriter.Literal(spec.FilePath)).Append('\n');
+            }
+
+            text.Append(helper.Text).Append('\n');
+        }
+
+        text.Append(spec.NullableDirective).Append('\n');
+        if (spec.FilePath.Length > 0)
+        {
+            text.Append("#line ").Append(spec.CloseBraceLine).Append(' ').Append(SourceWriter.Literal(spec.FilePath)).Append('\n');
+        }
+
+        text.Append(body, lineStart, body.Length - lineStart);
+        return text.ToString();
+    }
+
     /// <summary>
     /// The twin's park sites, one static <c>ParkSite</c> each, and <c>At(site, awaitable)</c>,
     /// which announces the site between evaluating the awaitable and awaiting it. File-local, so
@@ -84,11 +143,11 @@ internal static class Emitter
     /// </summary>
     private static void EmitSites(SourceWriter w, ImmutableEquatableArray<ParkSiteSpec> sites)
     {
-        const string ParkSite = "global::GoSharp.CompilerServices.ParkSite";
-        w.Line("namespace GoSharp.Generated");
+        const string ParkSite = GeneratedNames.ParkSite;
+        w.Line("namespace " + GeneratedNames.GeneratedNamespace);
         w.OpenBlock();
         w.Line(SourceWriter.GeneratedCodeAttribute);
-        w.Line("file static class GoroutineSites");
+        w.Line("file static class " + GeneratedNames.SitesClassName);
         w.OpenBlock();
         foreach (ParkSiteSpec site in sites)
         {
@@ -115,10 +174,10 @@ internal static class Emitter
     private static void EmitSelectBinder(SourceWriter w, ImmutableEquatableArray<int> arities)
     {
         const string TypeParameters = "T0, T1, T2, T3, T4, T5, T6, T7";
-        w.Line("namespace GoSharp.Generated");
+        w.Line("namespace " + GeneratedNames.GeneratedNamespace);
         w.OpenBlock();
         w.Line(SourceWriter.GeneratedCodeAttribute);
-        w.Line("file static class GoroutineSelect");
+        w.Line("file static class " + GeneratedNames.SelectClassName);
         w.OpenBlock();
         bool first = true;
         foreach (int arity in arities)
@@ -132,10 +191,10 @@ internal static class Emitter
             var parameters = new System.Text.StringBuilder();
             for (int i = 0; i < arity; i++)
             {
-                parameters.Append(", out global::GoSharp.Received<T").Append(i).Append("> case").Append(i);
+                parameters.Append(", out " + GeneratedNames.Received + "<T").Append(i).Append("> case").Append(i);
             }
 
-            w.Line("public static int Bind<" + TypeParameters + ">(global::GoSharp.SelectResult<" + TypeParameters + "> result" + parameters + ")");
+            w.Line("public static int Bind<" + TypeParameters + ">(" + GeneratedNames.SelectResult + "<" + TypeParameters + "> result" + parameters + ")");
             w.OpenBlock();
             for (int i = 0; i < arity; i++)
             {
@@ -149,7 +208,4 @@ internal static class Emitter
         w.CloseBlock();
         w.CloseBlock();
     }
-
-    /// <summary>The emitted entry statement, for documentation and tests.</summary>
-    public static string EntryStatement => "await " + TwinNaming.EntryParameter + ";";
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using GoSharp.Generator.Model;
-using GoSharp.Generator.Parsing;
+using GoSharp.Generator.Analysis;
 
 namespace GoSharp.Generator.Emitting;
 
@@ -12,8 +12,8 @@ namespace GoSharp.Generator.Emitting;
 /// </summary>
 internal static class InterceptorEmitter
 {
-    private const string Entry = "global::GoSharp.CompilerServices.GoroutineEntry.Spawn";
-    private const string Goroutines = "global::GoSharp.CompilerServices.Goroutines";
+    private const string Entry = GeneratedNames.EntrySpawn;
+    private const string Goroutines = GeneratedNames.Goroutines;
 
     public static string Emit(ImmutableEquatableArray<InterceptorSpec> specs)
     {
@@ -31,10 +31,10 @@ internal static class InterceptorEmitter
         w.CloseBlock();
         w.CloseBlock();
         w.Line();
-        w.Line("namespace " + InterceptorParser.Namespace);
+        w.Line("namespace " + GeneratedNames.GeneratedNamespace);
         w.OpenBlock();
         w.Line(SourceWriter.GeneratedCodeAttribute);
-        w.Line("file static class GoroutineInterceptors");
+        w.Line("file static class " + GeneratedNames.InterceptorsClassName);
         w.OpenBlock();
 
         bool anyGo = false;
@@ -63,9 +63,7 @@ internal static class InterceptorEmitter
             string n = i.ToString(CultureInfo.InvariantCulture);
             string twin = spec.TwinTarget + "(" + Entry + (spec.InnerArguments.Length > 0 ? ", " + spec.InnerArguments : "") + ")";
             string returnType = spec.ReturnType ?? "void";
-            string task = spec.ReturnType is null
-                ? "global::GoSharp.CompilerServices.GoTask"
-                : "global::GoSharp.CompilerServices.GoTask<" + spec.ReturnType + ">";
+            string task = GeneratedNames.GoTaskOf(spec.ReturnType);
             w.Line();
             if (spec.Api == InterceptedApi.Go)
             {

@@ -10,12 +10,19 @@ namespace GoSharp.Generator.Model;
 /// <param name="Namespaces">The enclosing namespace declarations, outermost first.</param>
 /// <param name="ContainingTypes">The enclosing type declarations, outermost first.</param>
 /// <param name="Signature">The twin's declaration up to its body.</param>
-/// <param name="Body">The rewritten body, line-for-line aligned with the user's body.</param>
+/// <param name="Body">The rewritten body, line-for-line aligned with the user's body; or, with <paramref name="LimitedSupportReason"/>, a body that calls the original method.</param>
 /// <param name="FilePath">The user's file, for <c>#line</c>.</param>
 /// <param name="BodyLine">The 1-based line of the user's body.</param>
+/// <param name="CloseBraceLine">The 1-based line of the user's body's closing brace (for a block body with loop helpers).</param>
 /// <param name="NullableDirective">The <c>#nullable</c> directive in force at the user's method.</param>
+/// <param name="LoopHelpers">The outlined loops' local functions, placed before the body's closing brace.</param>
 /// <param name="SelectBindArities">How many out parameters each needed <c>Bind</c> helper takes (Select with <c>out</c> cases).</param>
 /// <param name="Sites">The body's park sites, in source order.</param>
+/// <param name="LimitedSupportReason">
+/// Why the body could not be rewritten (the analyzers report it, e.g. GOSH009), or null. Such a
+/// method still gets a twin, so that every call site is rewritten from the callee's signature
+/// alone; the twin runs the original method, which blocks the goroutine's thread where it blocks.
+/// </param>
 internal sealed record GoroutineMethodSpec(
     string HintName,
     ImmutableEquatableArray<string> Usings,
@@ -25,22 +32,9 @@ internal sealed record GoroutineMethodSpec(
     string Body,
     string FilePath,
     int BodyLine,
+    int CloseBraceLine,
     string NullableDirective,
+    ImmutableEquatableArray<LoopHelperSpec> LoopHelpers,
     ImmutableEquatableArray<int> SelectBindArities,
-    ImmutableEquatableArray<ParkSiteSpec> Sites);
-
-/// <summary>An enclosing namespace declaration and the using directives written inside it.</summary>
-internal sealed record NamespaceSpec(string Name, ImmutableEquatableArray<string> Usings);
-
-/// <summary>An enclosing type, reproduced as a partial declaration: e.g. <c>static partial class Outer&lt;T&gt;</c>.</summary>
-internal sealed record ContainingTypeSpec(string Declaration);
-
-/// <summary>
-/// A park site of a twin's body: a static <c>ParkSite</c> named <paramref name="Name"/> in the
-/// file-local <c>GoroutineSites</c> class, announced just before the operation parks.
-/// </summary>
-/// <param name="Name">The field's name, e.g. <c>__goSite_Relay_0</c>.</param>
-/// <param name="File">The user's file (the compiler's path, with <c>/pathmap</c> applied).</param>
-/// <param name="Line">The 1-based line of the operation.</param>
-/// <param name="Operation">The operation as written, e.g. <c>ch.Receive()</c>.</param>
-internal sealed record ParkSiteSpec(string Name, string File, int Line, string Operation);
+    ImmutableEquatableArray<ParkSiteSpec> Sites,
+    string? LimitedSupportReason);

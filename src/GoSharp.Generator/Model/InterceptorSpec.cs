@@ -1,18 +1,5 @@
 namespace GoSharp.Generator.Model;
 
-/// <summary>Which API a <c>() =&gt; F(args)</c> lambda is handed to.</summary>
-internal enum InterceptedApi
-{
-    /// <summary><c>Go.go(Action)</c>: spawn the twin.</summary>
-    Go,
-
-    /// <summary><c>Go.Run(Action)</c> or <c>Go.Run&lt;T&gt;(Func&lt;T&gt;)</c>: run the twin as the main goroutine.</summary>
-    Run,
-
-    /// <summary><c>Go.RunAsync(Action)</c> or <c>Go.RunAsync&lt;T&gt;(Func&lt;T&gt;)</c>: run the twin as a main goroutine, as a Task.</summary>
-    RunAsync,
-}
-
 /// <summary>
 /// One <c>go(() =&gt; F(args))</c> / <c>Go.Run(() =&gt; F(args))</c> site in ordinary code. Two calls
 /// are intercepted: the outer API call, which invokes the lambda at once (so <c>args</c> are
@@ -36,6 +23,3 @@ internal sealed record InterceptorSpec(
     string InnerArguments,
     string TwinTarget,
     string? ReturnType);
-
-/// <summary>An interceptable location: what <c>[InterceptsLocation(Version, Data)]</c> needs, and a readable form.</summary>
-internal sealed record InterceptedCall(int Version, string Data, string Display);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using GoSharp.Generator.Analysis;
 using GoSharp.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,14 +17,8 @@ namespace GoSharp.Generator.Parsing;
 /// </summary>
 internal static class InterceptorParser
 {
-    /// <summary>The namespace of the generated interceptors; consumers opt in to it.</summary>
-    public const string Namespace = "GoSharp.Generated";
-
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
     /// <summary>
-    /// True if the compilation lets <see cref="Namespace"/> intercept (MSBuild's
+    /// True if the compilation lets <see cref="GeneratedNames.GeneratedNamespace"/> intercept (MSBuild's
     /// <c>InterceptorsNamespaces</c>/<c>InterceptorsPreviewNamespaces</c> reach the compiler as
     /// features). Without the opt-in no interceptor is emitted, so the consumer still compiles
     /// (its go calls then run the lambda as a thread-blocking goroutine).
@@ -33,7 +28,7 @@ internal static class InterceptorParser
         foreach (KeyValuePair<string, string> feature in options.Features)
         {
             if ((feature.Key == "InterceptorsNamespaces" || feature.Key == "InterceptorsPreviewNamespaces")
-                && feature.Value.Split(';', ',').Any(ns => ns.Trim() == Namespace))
+                && feature.Value.Split(';', ',').Any(ns => ns.Trim() == GeneratedNames.GeneratedNamespace))
             {
                 return true;
             }
@@ -78,11 +73,11 @@ internal static class InterceptorParser
             || model.GetSymbolInfo(inner, cancellationToken).Symbol is not IMethodSymbol callee
             || callee.ReducedFrom is not null
             || !known.IsGoroutine(callee.OriginalDefinition)
-            || !ParkSites.HasTwin(callee.OriginalDefinition, known, cancellationToken)
-            || !IsNameable(callee.ContainingType, compilation)
-            || callee.Parameters.Any(p => !IsNameable(p.Type, compilation))
-            || callee.TypeArguments.Any(t => !IsNameable(t, compilation))
-            || (!callee.ReturnsVoid && !IsNameable(callee.ReturnType, compilation)))
+            || !ParkSites.HasTwin(callee.OriginalDefinition, known)
+            || !TypeNames.IsNameable(callee.ContainingType, compilation, fromOutsideType: true)
+            || callee.Parameters.Any(p => !TypeNames.IsNameable(p.Type, compilation, fromOutsideType: true))
+            || callee.TypeArguments.Any(t => !TypeNames.IsNameable(t, compilation, fromOutsideType: true))
+            || (!callee.ReturnsVoid && !TypeNames.IsNameable(callee.ReturnType, compilation, fromOutsideType: true)))
         {
             return null;
         }
@@ -99,26 +94,26 @@ internal static class InterceptorParser
         var parameters = new List<string>();
         var arguments = new List<string>();
         string target;
-        string twinName = TwinNaming.TwinName(callee.Name);
+        string twinName = GeneratedNames.TwinName(callee.Name);
         if (callee.IsStatic)
         {
-            target = callee.ContainingType.ToDisplayString(TypeFormat) + "." + twinName;
+            target = TypeNames.Of(callee.ContainingType) + "." + twinName;
         }
         else
         {
-            parameters.Add("this " + callee.ContainingType.ToDisplayString(TypeFormat) + " @this");
+            parameters.Add("this " + TypeNames.Of(callee.ContainingType) + " @this");
             target = "@this." + twinName;
         }
 
         if (callee.IsGenericMethod)
         {
-            target += "<" + string.Join(", ", callee.TypeArguments.Select(t => t.ToDisplayString(TypeFormat))) + ">";
+            target += "<" + string.Join(", ", callee.TypeArguments.Select(t => TypeNames.Of(t))) + ">";
         }
 
         for (int i = 0; i < callee.Parameters.Length; i++)
         {
             IParameterSymbol parameter = callee.Parameters[i];
-            parameters.Add((parameter.IsParams ? "params " : "") + parameter.Type.ToDisplayString(TypeFormat) + " p" + i);
+            parameters.Add((parameter.IsParams ? "params " : "") + TypeNames.Of(parameter.Type) + " p" + i);
             arguments.Add("p" + i);
         }
 
@@ -131,7 +126,7 @@ internal static class InterceptorParser
             InnerParameters: string.Join(", ", parameters),
             InnerArguments: string.Join(", ", arguments),
             TwinTarget: target,
-            ReturnType: callee.ReturnsVoid ? null : callee.ReturnType.ToDisplayString(TypeFormat));
+            ReturnType: callee.ReturnsVoid ? null : TypeNames.Of(callee.ReturnType));
 #pragma warning restore RSEXPERIMENTAL002
     }
 
@@ -155,17 +150,4 @@ internal static class InterceptorParser
             _ => null,
         };
     }
-
-    /// <summary>True if the interceptors' class can spell <paramref name="type"/>: no type parameters, no anonymous or inaccessible types.</summary>
-    private static bool IsNameable(ITypeSymbol type, Compilation compilation) => type switch
-    {
-        ITypeParameterSymbol or IErrorTypeSymbol or IPointerTypeSymbol or IFunctionPointerTypeSymbol or IDynamicTypeSymbol => false,
-        IArrayTypeSymbol array => IsNameable(array.ElementType, compilation),
-        INamedTypeSymbol { IsAnonymousType: true } => false,
-        INamedTypeSymbol named => compilation.IsSymbolAccessibleWithin(named.OriginalDefinition, compilation.Assembly)
-            && !named.IsRefLikeType
-            && named.TypeArguments.All(t => IsNameable(t, compilation))
-            && (named.ContainingType is null || IsNameable(named.ContainingType, compilation)),
-        _ => false,
-    };
 }

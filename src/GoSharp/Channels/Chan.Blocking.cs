@@ -81,24 +81,26 @@ public sealed partial class Chan<T>
     }
 
     /// <summary>
-    /// Receives if that can be done without blocking. Returns true with <c>Ok == false</c> when
-    /// the channel is closed and drained.
+    /// Receives a value if one is ready now (Go's select with a receive case and a default case).
     /// </summary>
-    /// <returns>True if the receive completed (a value, or the closed channel's zero value).</returns>
-    public bool TryReceive(out Received<T> received)
-    {
-        NoteUse();
-        bool done = TryReceiveNow(out T value, out bool ok);
-        received = new Received<T>(value, ok);
-        return done;
-    }
-
-    /// <summary>Receives a value if one is available now.</summary>
     /// <returns>True if a sent value was received; false if none is ready or the channel is closed and drained.</returns>
     public bool TryReceive(out T value)
     {
         NoteUse();
         return TryReceiveNow(out value, out bool ok) && ok;
+    }
+
+    /// <summary>
+    /// Receives if that can be done without blocking (Go's <c>v, ok := &lt;-ch</c> in a select with
+    /// a default case). Returns true with <c>Ok == false</c> when the channel is closed and drained.
+    /// </summary>
+    /// <returns>True if the receive completed (a value, or the closed channel's zero value).</returns>
+    public bool TryReceiveWithOk(out Received<T> received)
+    {
+        NoteUse();
+        bool done = TryReceiveNow(out T value, out bool ok);
+        received = new Received<T>(value, ok);
+        return done;
     }
 
     /// <summary>Ranges over the channel until it is closed (Go's <c>for v := range ch</c>), blocking between values.</summary>

@@ -54,18 +54,18 @@ public readonly struct ReceiveOnlyChan<T>
     /// <summary>See <see cref="Chan{T}.ReceiveWithOkAsync"/>.</summary>
     public Chan<T>.ReceiveWithOkAwaitable ReceiveWithOkAsync() => new(chan!);
 
-    /// <summary>See <see cref="Chan{T}.TryReceive(out Received{T})"/>.</summary>
-    public bool TryReceive(out Received<T> received)
-    {
-        received = default;
-        return chan is not null && chan.TryReceive(out received);
-    }
-
-    /// <summary>See <see cref="Chan{T}.TryReceive(out T)"/>.</summary>
+    /// <summary>See <see cref="Chan{T}.TryReceive(out T)"/>; false on the nil channel.</summary>
     public bool TryReceive(out T value)
     {
         value = default!;
         return chan is not null && chan.TryReceive(out value);
+    }
+
+    /// <summary>See <see cref="Chan{T}.TryReceiveWithOk(out Received{T})"/>; false on the nil channel.</summary>
+    public bool TryReceiveWithOk(out Received<T> received)
+    {
+        received = default;
+        return chan is not null && chan.TryReceiveWithOk(out received);
     }
 
     /// <summary>A select case receiving into <paramref name="received"/>; never ready on the nil channel.</summary>

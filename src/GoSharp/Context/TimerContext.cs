@@ -2,7 +2,7 @@ namespace GoSharp;
 
 /// <summary>
 /// A cancellable context with a deadline (Go's <c>timerCtx</c>): a runtime timer
-/// (<see cref="Go.AfterFunc"/>) cancels it with <see cref="Context.DeadlineExceeded"/> and the
+/// (<see cref="Go.AfterFunc(TimeSpan, Action)"/>) cancels it with <see cref="Context.DeadlineExceeded"/> and the
 /// cause given to <c>WithDeadlineCause</c>; the timer is stopped when the context is cancelled first.
 /// </summary>
 internal sealed class TimerContext : CancelContext

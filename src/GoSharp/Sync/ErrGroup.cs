@@ -47,7 +47,7 @@ public sealed class ErrGroup
     /// blocks until a running function returns. In a <c>[Goroutine]</c> method this parks instead.
     /// </summary>
     [AwaitableForm(nameof(GoAsync))]
-    public void Go(Action f)
+    public void Go([GoroutineCode] Action f)
     {
         ArgumentNullException.ThrowIfNull(f);
         Chan<Unit>? sem = _sem;
@@ -57,7 +57,7 @@ public sealed class ErrGroup
 
     /// <summary>Runs goroutine code <paramref name="f"/> in a new goroutine; see <see cref="Go(Action)"/>.</summary>
     [AwaitableForm(nameof(GoAsync))]
-    public void Go(Func<GoTask> f)
+    public void Go([GoroutineCode] Func<GoTask> f)
     {
         ArgumentNullException.ThrowIfNull(f);
         Chan<Unit>? sem = _sem;
@@ -66,7 +66,7 @@ public sealed class ErrGroup
     }
 
     /// <summary>The parking form of <see cref="Go(Action)"/>: <c>await g.GoAsync(f);</c>.</summary>
-    public async GoTask GoAsync(Action f)
+    public async GoTask GoAsync([GoroutineCode] Action f)
     {
         ArgumentNullException.ThrowIfNull(f);
         Chan<Unit>? sem = _sem;
@@ -79,7 +79,7 @@ public sealed class ErrGroup
     }
 
     /// <summary>The parking form of <see cref="Go(Func{GoTask})"/>: <c>await g.GoAsync(f);</c>.</summary>
-    public async GoTask GoAsync(Func<GoTask> f)
+    public async GoTask GoAsync([GoroutineCode] Func<GoTask> f)
     {
         ArgumentNullException.ThrowIfNull(f);
         Chan<Unit>? sem = _sem;
@@ -95,7 +95,7 @@ public sealed class ErrGroup
     /// Runs <paramref name="f"/> in a new goroutine only if the group's limit allows it now.
     /// Returns false, without running it, when the limit is reached.
     /// </summary>
-    public bool TryGo(Action f)
+    public bool TryGo([GoroutineCode] Action f)
     {
         ArgumentNullException.ThrowIfNull(f);
         if (!TryTakeSlot(out Chan<Unit>? sem))
@@ -108,7 +108,7 @@ public sealed class ErrGroup
     }
 
     /// <summary>Runs goroutine code <paramref name="f"/> only if the limit allows it now; see <see cref="TryGo(Action)"/>.</summary>
-    public bool TryGo(Func<GoTask> f)
+    public bool TryGo([GoroutineCode] Func<GoTask> f)
     {
         ArgumentNullException.ThrowIfNull(f);
         if (!TryTakeSlot(out Chan<Unit>? sem))

@@ -20,7 +20,7 @@ public sealed class Once
     /// call has finished. In a <c>[Goroutine]</c> method this parks instead of blocking.
     /// </summary>
     [AwaitableForm(nameof(DoAsync))]
-    public void Do(Action f)
+    public void Do([GoroutineCode] Action f)
     {
         if (Volatile.Read(ref _done) != 0)
         {
@@ -39,10 +39,10 @@ public sealed class Once
     }
 
     /// <summary>The parking form of <see cref="Do"/>.</summary>
-    public GoTask DoAsync(Action f) => Volatile.Read(ref _done) != 0 ? default : DoSlowAsync(f);
+    public GoTask DoAsync([GoroutineCode] Action f) => Volatile.Read(ref _done) != 0 ? default : DoSlowAsync(f);
 
     /// <summary>The parking form of <see cref="Do"/> for an action that itself parks.</summary>
-    public GoTask DoAsync(Func<GoTask> f) => Volatile.Read(ref _done) != 0 ? default : DoSlowAsync(f);
+    public GoTask DoAsync([GoroutineCode] Func<GoTask> f) => Volatile.Read(ref _done) != 0 ? default : DoSlowAsync(f);
 
     private async GoTask DoSlowAsync(Action f)
     {

@@ -15,8 +15,8 @@ namespace GoSharp;
 /// channel, closed when its request is granted, and on the context's <see cref="Context.Done"/>.
 /// </para>
 /// <para>
-/// Note that <c>System.Threading.Semaphore</c> has the same simple name: with both namespaces
-/// imported, write <c>GoSharp.Semaphore</c> or add <c>using Semaphore = GoSharp.Semaphore;</c>.
+/// <c>System.Threading.Semaphore</c> has the same simple name; in projects with
+/// <c>ImplicitUsings</c> the package's global alias makes <c>Semaphore</c> mean this type.
 /// </para>
 /// </remarks>
 public sealed class Semaphore
@@ -155,7 +155,7 @@ public sealed class Semaphore
         _lock.Enter();
 
         // A context already done "happened before" this acquire: fail even if the weight is free.
-        if (done.TryReceive(out Received<Unit> _))
+        if (done.TryReceiveWithOk(out _))
         {
             _lock.Exit();
             step = Step.Failed;
@@ -215,7 +215,7 @@ public sealed class Semaphore
     /// <summary>The readiness channel was closed: keep the weight unless the context is done by now.</summary>
     private Exception? Granted(Context ctx, ReceiveOnlyChan<Unit> done, long n)
     {
-        if (done.TryReceive(out Received<Unit> _))
+        if (done.TryReceiveWithOk(out _))
         {
             Release(n);
             return ctx.Err();

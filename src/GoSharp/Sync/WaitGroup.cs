@@ -76,7 +76,7 @@ public sealed class WaitGroup
     /// Runs <paramref name="f"/> in a new goroutine counted by this group (Go 1.25's
     /// <c>wg.Go(f)</c>): <c>Add(1)</c> now, <c>Done()</c> when <paramref name="f"/> returns or throws.
     /// </summary>
-    public void Go(Action f)
+    public void Go([GoroutineCode] Action f)
     {
         ArgumentNullException.ThrowIfNull(f);
         Add(1);
@@ -94,7 +94,7 @@ public sealed class WaitGroup
     }
 
     /// <summary>Runs goroutine code <paramref name="f"/> in a new goroutine counted by this group.</summary>
-    public void Go(Func<GoTask> f)
+    public void Go([GoroutineCode] Func<GoTask> f)
     {
         ArgumentNullException.ThrowIfNull(f);
         Add(1);

@@ -15,12 +15,12 @@ namespace GoSharp.Runtime;
 internal sealed class ChanTimer : RuntimeTimer
 {
     private SpinLockSlim _lock;
-    private readonly Action? _func;
+    private readonly Action? _startFunc;
 
-    internal ChanTimer(Chan<DateTime>? chan, Action? func, long period)
+    internal ChanTimer(Chan<DateTime>? chan, Action? startFunc, long period)
     {
         Chan = chan;
-        _func = func;
+        _startFunc = startFunc;
         this.period = period;
     }
 
@@ -36,9 +36,9 @@ internal sealed class ChanTimer : RuntimeTimer
         }
 
         _lock.Exit();
-        if (current && _func is not null)
+        if (current)
         {
-            Go.go(_func);
+            _startFunc?.Invoke(); // AfterFunc: starts the function's goroutine
         }
     }
 

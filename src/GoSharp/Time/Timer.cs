@@ -15,9 +15,11 @@ public sealed class Timer
 {
     private readonly ChanTimer _timer;
 
-    internal Timer(TimeSpan delay, Action? func)
+    /// <param name="delay">When the timer fires.</param>
+    /// <param name="startFunc">For <c>AfterFunc</c>: starts the function's goroutine; null for a timer with a channel.</param>
+    internal Timer(TimeSpan delay, Action? startFunc)
     {
-        _timer = new ChanTimer(func is null ? new Chan<DateTime>(1) : null, func, period: 0);
+        _timer = new ChanTimer(startFunc is null ? new Chan<DateTime>(1) : null, startFunc, period: 0);
         _timer.Start(delay, 0);
     }
 
@@ -42,7 +44,7 @@ public sealed class Ticker
     internal Ticker(TimeSpan period)
     {
         long ns = CheckPeriod(period);
-        _timer = new ChanTimer(new Chan<DateTime>(1), func: null, ns);
+        _timer = new ChanTimer(new Chan<DateTime>(1), startFunc: null, ns);
         _timer.Start(period, ns);
     }
 

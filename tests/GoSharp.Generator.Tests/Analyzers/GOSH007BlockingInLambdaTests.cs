@@ -1,4 +1,4 @@
-using Verify = GoSharp.Generator.Tests.Support.AnalyzerVerifier<GoSharp.Analyzers.Rewriting.GOSH007BlockingInLambdaAnalyzer>;
+using Verify = GoSharp.Generator.Tests.Support.AnalyzerVerifier<GoSharp.Analyzers.Rewriting.GoroutineBodyAnalyzer>;
 
 namespace GoSharp.Generator.Tests.Analyzers;
 

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.CSharp;
-using Verify = GoSharp.Generator.Tests.Support.AnalyzerVerifier<GoSharp.Analyzers.Rewriting.GOSH009RefLocalAcrossParkSiteAnalyzer>;
+using Verify = GoSharp.Generator.Tests.Support.AnalyzerVerifier<GoSharp.Analyzers.Rewriting.GoroutineBodyAnalyzer>;
 
 namespace GoSharp.Generator.Tests.Analyzers;
 

@@ -109,7 +109,7 @@ namespace Samples
         }
 
         global::GoSharp.CompilerServices.Goroutines.Spawn(global::Samples.Spawning.Fetch__Goroutine(global::GoSharp.CompilerServices.GoroutineEntry.Spawn, await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Main_0, numbers.ReceiveAsync()), results));
-        global::GoSharp.Go.go(async () => { await global::GoSharp.CompilerServices.Preemption.Checkpoint(); await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Main_1, numbers.SendAsync(1)); });
+        { var __goArg0 = numbers; global::GoSharp.Go.go(async () => { await global::GoSharp.CompilerServices.Preemption.Checkpoint(); await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Main_1, __goArg0.SendAsync(1)); }); }
         global::GoSharp.Go.go(static async () => { await global::GoSharp.CompilerServices.Preemption.Checkpoint(); Console.WriteLine("plain"); });
         global::GoSharp.Go.go(async () =>
         { await global::GoSharp.CompilerServices.Preemption.Checkpoint();

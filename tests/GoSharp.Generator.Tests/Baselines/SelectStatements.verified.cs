@@ -18,7 +18,7 @@ namespace Samples
         int handled = 0;
         while (true)
         { if (__goPreempt0.IsRequested) await global::GoSharp.CompilerServices.Preemption.Checkpoint();
-            switch (global::GoSharp.Generated.GoroutineSelect.Bind(await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Loop_0, global::GoSharp.Go.SelectAsync(jobs.OnReceive(), quit.OnReceive(), names.OnReceive())), out var job, out _, out Received<string> name))
+            switch (global::GoSharp.Generated.GoroutineSelect.Bind(await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Loop_0, global::GoSharp.Go.SelectAsync(jobs.OnReceive(), quit.OnReceive(), names.OnReceive())), out var job, out var _, out Received<string> name))
             {
                 case 0:
                     handled += job.Value;
@@ -36,7 +36,7 @@ namespace Samples
             }
 
             await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Loop_2, global::GoSharp.Go.SelectAsync(results.OnSend(handled), quit.OnReceive()));
-            int chosen = global::GoSharp.Generated.GoroutineSelect.Bind(await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Loop_3, global::GoSharp.Go.SelectAsync(jobs.OnReceive(), names.OnReceive(), Default)), out _, out _);
+            int chosen = global::GoSharp.Generated.GoroutineSelect.Bind(await global::GoSharp.Generated.GoroutineSites.At(global::GoSharp.Generated.GoroutineSites.__goSite_Loop_3, global::GoSharp.Go.SelectAsync(jobs.OnReceive(), names.OnReceive(), Default)), out var _, out _);
             handled += chosen;
         }
     }

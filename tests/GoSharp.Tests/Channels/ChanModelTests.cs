@@ -43,7 +43,7 @@ public class ChanModelTests
 
                     case < 8:
                     {
-                        bool done = chan.TryReceive(out Received<int> r);
+                        bool done = chan.TryReceiveWithOk(out Received<int> r);
                         if (model.Count > 0)
                         {
                             Assert.True(done);

@@ -7,7 +7,7 @@ public class ContextTests
 {
     private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(50);
 
-    private static bool IsDone(Context ctx) => ctx.Done().TryReceive(out Received<Unit> _);
+    private static bool IsDone(Context ctx) => ctx.Done().TryReceiveWithOk(out _);
 
     [Fact]
     public void Background_and_TODO_are_never_cancelled()

@@ -1,0 +1,14 @@
+namespace GoSharp.Generator.Model;
+
+/// <summary>Which API a <c>() =&gt; F(args)</c> lambda is handed to.</summary>
+internal enum InterceptedApi
+{
+    /// <summary><c>Go.go(Action)</c>: spawn the twin.</summary>
+    Go,
+
+    /// <summary><c>Go.Run(Action)</c> or <c>Go.Run&lt;T&gt;(Func&lt;T&gt;)</c>: run the twin as the main goroutine.</summary>
+    Run,
+
+    /// <summary><c>Go.RunAsync(Action)</c> or <c>Go.RunAsync&lt;T&gt;(Func&lt;T&gt;)</c>: run the twin as a main goroutine, as a Task.</summary>
+    RunAsync,
+}

@@ -1,0 +1,66 @@
+using Verify = GoSharp.Analyzers.Tests.Support.Verify<GoSharp.Analyzers.Usage.GOSH012AddInsideGoroutineAnalyzer>;
+
+namespace GoSharp.Analyzers.Tests.Rules;
+
+public class GOSH012AddInsideGoroutineTests
+{
+    [Fact]
+    public Task Flags_Add_as_the_first_statement_of_the_goroutine() => Verify.AnalyzerAsync("""
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static partial class Program
+        {
+            [Goroutine]
+            public static void Run(int n)
+            {
+                var wg = new WaitGroup();
+                for (int i = 0; i < n; i++)
+                {
+                    go(() =>
+                    {
+                        {|GOSH012:wg.Add(1)|};
+                        using var _ = Defer(wg.Done);
+                        Console.WriteLine("work");
+                    });
+                }
+
+                go(delegate { {|GOSH012:wg.Add(1)|}; wg.Done(); });
+                wg.Wait();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Is_quiet_when_Add_is_not_first_or_counts_the_goroutine_own_group() => Verify.AnalyzerAsync("""
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static partial class Program
+        {
+            [Goroutine]
+            public static void Run(WaitGroup outer)
+            {
+                var wg = new WaitGroup();
+                wg.Add(1);
+                go(() =>
+                {
+                    using var _ = Defer(wg.Done);
+                    outer.Add(1); // not the first statement: counts a goroutine started below
+                    go(() => outer.Done());
+                });
+                go(() =>
+                {
+                    var inner = new WaitGroup();
+                    inner.Add(1);
+                    go(() => inner.Done());
+                    inner.Wait();
+                });
+                // Not a new goroutine: the lambda is only called.
+                Action later = () => { wg.Add(1); };
+                later();
+                wg.Wait();
+            }
+        }
+        """);
+}

@@ -1,0 +1,138 @@
+namespace GoSharp.Package.Tests;
+
+/// <summary>
+/// The usage analyzers and their code fixes as users meet them: a fresh console app with several
+/// deliberate mistakes gets each warning on the mistake's own line, then
+/// <c>dotnet format analyzers</c> applies the fixes from the package, and the fixed app builds
+/// without a GoSharp warning and prints what it printed before.
+/// </summary>
+[Collection(PackageTests.PacksTheRepository)]
+public sealed class AnalyzerFixTests : IDisposable
+{
+    private const string PackageId = "GoSharp.Goroutines";
+
+    /// <summary>
+    /// The sum is deterministic with or without the mistakes: they leak (a context, a thread per
+    /// sleep) or would hang only if a goroutine threw, which none does.
+    /// </summary>
+    private const string Program = """
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static partial class Program
+        {
+            public static void Main() => Console.WriteLine($"sum of squares 1..100 = {Go.Run(() => SumOfSquares(100))}");
+
+            [Goroutine]
+            private static long SumOfSquares(int n)
+            {
+                var (ctx, _) = Context.WithTimeout(Context.Background, TimeSpan.FromSeconds(30)); // GOSH018
+                var squares = new Chan<long>(n);
+                var wg = new WaitGroup();
+                for (int i = 1; i <= n; i++)
+                {
+                    wg.Add(1);
+                    go(() => Square(i, wg, squares));
+                }
+
+                wg.Wait();
+                squares.Close();
+                long sum = 0;
+                foreach (var square in squares)
+                {
+                    sum += square;
+                }
+
+                return ctx.Err() is null ? sum : -1;
+            }
+
+            [Goroutine]
+            private static void Square(int i, WaitGroup wg, Chan<long> squares)
+            {
+                Thread.Sleep(1); // GOSH016
+                squares.Send((long)i * i);
+                wg.Done(); // GOSH013
+            }
+        }
+        """;
+
+    private const string ExpectedOutput = "sum of squares 1..100 = 338350";
+
+    private readonly string _workDirectory = Directory.CreateTempSubdirectory("gosharp-fixes-").FullName;
+
+    [Fact]
+    public void Mistakes_are_flagged_on_their_lines_and_dotnet_format_fixes_them()
+    {
+        string feed = Path.Combine(_workDirectory, "feed");
+        CliResult pack = DotnetCli.MSBuild(PackageTests.RepositoryRoot(), "pack", Path.Combine("src", "GoSharp", "GoSharp.csproj"), "-c", "Release", "-o", feed);
+        Assert.True(pack.Succeeded, pack.ToString());
+        string package = Assert.Single(Directory.GetFiles(feed, PackageId + ".*.nupkg"));
+        string version = Path.GetFileNameWithoutExtension(package)[(PackageId.Length + 1)..];
+
+        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), feed, version);
+        string program = Path.Combine(app.ProjectDirectory, "Program.cs");
+        File.WriteAllText(program, Program);
+
+        CliResult build = DotnetCli.MSBuild(app.ProjectDirectory, "build");
+        Assert.True(build.Succeeded, build.ToString());
+        string[] expected = ExpectedWarnings().ToArray();
+        Assert.Equal(expected, PackageTests.WarningLines(build.Output).Select(Location).Order());
+        CliResult before = DotnetCli.Execute(app.ProjectDirectory, "run", "--no-build");
+        Assert.True(before.Succeeded, before.ToString());
+        Assert.Equal(ExpectedOutput, before.Output.Trim());
+
+        CliResult format = DotnetCli.Execute(app.ProjectDirectory, "format", "analyzers", "App.csproj", "--diagnostics", "GOSH013", "GOSH016", "GOSH018", "--no-restore");
+        Assert.True(format.Succeeded, format.ToString());
+        string fixedProgram = File.ReadAllText(program);
+        Assert.Contains("Sleep(TimeSpan.FromMilliseconds(1));", fixedProgram, StringComparison.Ordinal);
+        Assert.Contains("using var _ = Defer(wg.Done);", fixedProgram, StringComparison.Ordinal);
+        Assert.Contains("var (ctx, cancel) = Context.WithTimeout", fixedProgram, StringComparison.Ordinal);
+        Assert.Contains("Defer(cancel);", fixedProgram, StringComparison.Ordinal);
+
+        CliResult rebuild = DotnetCli.MSBuild(app.ProjectDirectory, "build");
+        Assert.True(rebuild.Succeeded, rebuild.ToString());
+        Assert.Empty(PackageTests.WarningLines(rebuild.Output));
+        CliResult after = DotnetCli.Execute(app.ProjectDirectory, "run", "--no-build");
+        Assert.True(after.Succeeded, after.ToString());
+        Assert.Equal(ExpectedOutput, after.Output.Trim());
+    }
+
+    /// <summary>Best effort: a leftover folder in the temp directory must not fail the test.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_workDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary><c>Program.cs(line,column): warning GOSHnnn</c> for each <c>// GOSHnnn</c> comment, at the statement's first column.</summary>
+    private static IEnumerable<string> ExpectedWarnings()
+    {
+        string[] lines = Program.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int marker = lines[i].IndexOf("// GOSH", StringComparison.Ordinal);
+            if (marker >= 0)
+            {
+                string id = lines[i].Substring(marker + 3, 7);
+                yield return $"Program.cs({i + 1}): warning {id}";
+            }
+        }
+    }
+
+    /// <summary>A warning line cut to file, line and ID (the column differs per rule, the line is what matters).</summary>
+    private static string Location(string warning)
+    {
+        int file = warning.IndexOf("Program.cs(", StringComparison.Ordinal);
+        int comma = warning.IndexOf(',', file);
+        int id = warning.IndexOf("warning ", comma, StringComparison.Ordinal);
+        return file < 0 || comma < 0 || id < 0 ? warning : warning[file..comma] + "): " + warning.Substring(id, "warning GOSHnnn".Length);
+    }
+}
