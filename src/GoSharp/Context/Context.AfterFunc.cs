@@ -12,8 +12,10 @@ public abstract partial class Context
     /// </summary>
     /// <param name="ctx">The context to wait for.</param>
     /// <param name="f">
-    /// The function. It runs as a delegate goroutine: if it blocks, it blocks its thread (use the
-    /// <see cref="AfterFunc(Context, Func{GoTask})"/> overload for goroutine code that parks).
+    /// The function. In a <c>[Goroutine]</c> method a lambda here is goroutine code, as for
+    /// <c>go</c>: the generator passes it to the <see cref="AfterFunc(Context, Func{GoTask})"/>
+    /// overload, so that its blocking calls park. Elsewhere it runs as a delegate goroutine, which
+    /// blocks its thread when it blocks.
     /// </param>
     /// <returns>
     /// <c>stop</c>: ends the association of <paramref name="ctx"/> with <paramref name="f"/> and
@@ -27,7 +29,7 @@ public abstract partial class Context
     /// <see cref="IAfterFuncContext"/>, its <see cref="IAfterFuncContext.AfterFunc"/> schedules it;
     /// otherwise one goroutine waits for the context's <see cref="Done"/> until either happens.
     /// </remarks>
-    public static Func<bool> AfterFunc(Context ctx, Action f)
+    public static Func<bool> AfterFunc(Context ctx, [GoroutineCode] Action f)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(f);
@@ -41,7 +43,7 @@ public abstract partial class Context
     /// <param name="ctx">The context to wait for.</param>
     /// <param name="f">The goroutine's code.</param>
     /// <returns>The stop function: see <see cref="AfterFunc(Context, Action)"/>.</returns>
-    public static Func<bool> AfterFunc(Context ctx, Func<GoTask> f)
+    public static Func<bool> AfterFunc(Context ctx, [GoroutineCode] Func<GoTask> f)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(f);

@@ -218,4 +218,22 @@ public class GoAfterFuncPortTests
         Assert.True(stop());
         Assert.Equal(0, ctx0.AfterFuncCount);
     }
+
+    /// <summary>
+    /// The contract the generator relies on to make a lambda passed to AfterFunc goroutine code:
+    /// the delegate parameter is marked, and an overload takes the async delegate type in its place.
+    /// </summary>
+    [Fact]
+    public void AfterFunc_marks_its_function_as_goroutine_code_with_an_async_overload()
+    {
+        var overloads = typeof(Context).GetMethods().Where(m => m.Name == nameof(Context.AfterFunc)).ToList();
+        Assert.Equal(
+            [typeof(Action), typeof(Func<GoTask>)],
+            overloads.Select(m => m.GetParameters()[1].ParameterType).OrderBy(t => t.Name.Length));
+        Assert.All(overloads, m =>
+        {
+            Assert.Equal(typeof(Context), m.GetParameters()[0].ParameterType);
+            Assert.NotNull(m.GetParameters()[1].GetCustomAttributes(typeof(GoroutineCodeAttribute), inherit: false).SingleOrDefault());
+        });
+    }
 }
