@@ -5,7 +5,7 @@ namespace GoSharp.Tests.Conformance;
 
 /// <summary>
 /// The programs of Go's test/chan not ported in Channels/GoChanPortTests.cs and
-/// Channels/Select3Tests.cs: select, select4, select8, sendstmt, zerosize and sieve2. Each test
+/// Channels/Select3Tests.cs: select, select2, select4, select8, sendstmt, zerosize and sieve2. Each test
 /// names its program; a Go <c>panic</c> becomes a failed assertion.
 /// </summary>
 public class GoTestChanPortTests
@@ -112,6 +112,49 @@ public class GoTestChanPortTests
                 await GoschedAsync();
             }
         }));
+    }
+
+    private static async GoTask Sender(Chan<int> c, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            await c.SendAsync(1);
+        }
+    }
+
+    private static async GoTask Receiver(Chan<int> c, Chan<int> dummy, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            if ((await SelectAsync(c.OnReceive(), dummy.OnReceive())).Index == 1)
+            {
+                throw new InvalidOperationException("dummy");
+            }
+        }
+    }
+
+    /// <summary>
+    /// select2.go: 100,000 selects that park, after a warm-up, leave the heap no bigger than
+    /// Go's bound of 110,000 bytes (parked selects keep nothing behind).
+    /// </summary>
+    [Fact]
+    public void Select2_selects_do_not_consume_undue_memory()
+    {
+        long growth = Deadline.RunFor(() => Go.Run(async () =>
+        {
+            var c = new Chan<int>();
+            var dummy = new Chan<int>();
+
+            go(() => Sender(c, 100_000)); // warm up
+            await Receiver(c, dummy, 100_000);
+            long alloc = GC.GetTotalMemory(forceFullCollection: true);
+
+            go(() => Sender(c, 100_000)); // the second time should not grow the footprint by much
+            await Receiver(c, dummy, 100_000);
+            return GC.GetTotalMemory(forceFullCollection: true) - alloc;
+        }));
+
+        Assert.True(growth <= 110_000, $"too much memory for 100,000 selects: {growth} bytes");
     }
 
     /// <summary>sendstmt.go: a select may send on a channel received from a channel (<c>case &lt;-cc &lt;- 2</c>).</summary>

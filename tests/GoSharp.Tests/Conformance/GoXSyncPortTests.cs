@@ -344,11 +344,12 @@ public class GoXSyncPortTests
         {
             sem.Acquire(Context.Background, 1); // hold one read lock
 
+            var bigDone = new Chan<Exception?>(1);
             go(() =>
             {
                 var (ctx, cancel) = Context.WithTimeout(Context.Background, TimeSpan.FromMilliseconds(300));
                 using var _ = Defer(cancel);
-                bigRequest = sem.Acquire(ctx, 10); // a write lock request that gives up after 300 ms
+                bigDone.Send(sem.Acquire(ctx, 10)); // a write lock request that gives up after 300 ms
             });
 
             Assert.True(Deadline.WaitUntil(() =>
@@ -370,6 +371,7 @@ public class GoXSyncPortTests
                 doneCh.Close();
             });
             doneCh.Receive();
+            bigRequest = bigDone.Receive();
         });
 
         Assert.Same(Context.DeadlineExceeded, bigRequest);
