@@ -341,9 +341,10 @@ public class GoByExamplePortTests
             Ticker refill = NewTicker(period);
             go(async () =>
             {
-                await foreach (DateTime t in refill.C)
+                while (true)
                 {
-                    if ((await SelectAsync(burstyLimiter.OnSend(t), stop.OnReceive())).Index == 1)
+                    var tick = await SelectAsync(refill.C.OnReceive(), stop.OnReceive());
+                    if (tick.Index == 1 || (await SelectAsync(burstyLimiter.OnSend(tick.Case0.Value), stop.OnReceive())).Index == 1)
                     {
                         return;
                     }
@@ -377,6 +378,27 @@ public class GoByExamplePortTests
 
         Assert.True(bursty[3] >= period - slack, $"request 4 of the burst served at {bursty[3].TotalMilliseconds} ms");
         Assert.True(bursty[4] >= (2 * period) - slack, $"request 5 of the burst served at {bursty[4].TotalMilliseconds} ms");
+    }
+
+    /// <summary>
+    /// What the first port of rate-limiting showed: a goroutine left receiving from a stopped
+    /// ticker kept deadlock detection silent for the rest of the process, because the runtime's
+    /// own tick sends counted as a plain thread using the channel. Go 1.19 reports this program
+    /// as "all goroutines are asleep - deadlock!".
+    /// </summary>
+    [Fact]
+    public void Rate_limiting_a_receive_from_a_stopped_ticker_is_a_deadlock_as_in_Go()
+    {
+        DeadlockException? caught = null;
+        Deadline.Run(() => caught = Assert.Throws<DeadlockException>(() => Go.Run(async () =>
+        {
+            Ticker t = NewTicker(TimeSpan.FromMilliseconds(1));
+            await t.C.ReceiveAsync(); // a tick, sent by the runtime
+            t.Stop();
+            await t.C.ReceiveAsync(); // nothing can ever send again
+        })), TimeSpan.FromSeconds(10));
+        Assert.StartsWith("all goroutines are asleep - deadlock!", caught!.Message);
+        Assert.Contains("[chan receive]", caught.Message);
     }
 
     private sealed record ReadOp(int Key, Chan<int> Resp);
