@@ -31,6 +31,19 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>Like <see cref="AnalyzerAsync(string, bool)"/>, for a project of several files (each with markup).</summary>
+    public static Task AnalyzerAsync((string Name, string Source)[] sources)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, EmptyCodeFixProvider, DefaultVerifier>();
+        foreach ((string name, string source) in sources)
+        {
+            test.TestState.Sources.Add((name, source));
+        }
+
+        TestProject.Configure(test.TestState);
+        return test.RunAsync();
+    }
+
     /// <summary>
     /// Checks the diagnostics in <paramref name="source"/>, that applying <typeparamref name="TCodeFix"/>
     /// to each gives exactly <paramref name="fixedSource"/> (which must have no diagnostics left),
