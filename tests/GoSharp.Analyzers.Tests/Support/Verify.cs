@@ -31,6 +31,18 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Like <see cref="AnalyzerAsync(string, bool)"/>, with the diagnostics of <c>{|#0:...|}</c>
+    /// markup given in full, so that their messages are checked too.
+    /// </summary>
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, EmptyCodeFixProvider, DefaultVerifier> { TestCode = source };
+        TestProject.Configure(test.TestState);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>Like <see cref="AnalyzerAsync(string, bool)"/>, for a project of several files (each with markup).</summary>
     public static Task AnalyzerAsync((string Name, string Source)[] sources)
     {
