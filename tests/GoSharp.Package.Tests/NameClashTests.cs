@@ -5,6 +5,7 @@ namespace GoSharp.Package.Tests;
 /// <c>ImplicitUsings</c> (which imports <c>System.Threading</c>): the package's buildTransitive
 /// targets add global using aliases, and <c>GoSharpImplicitAliases=false</c> turns them off.
 /// </summary>
+[Collection(PackageTests.PacksTheRepository)]
 public sealed class NameClashTests : IDisposable
 {
     /// <summary>Go's names, unqualified, next to System.Threading's by their full names.</summary>
