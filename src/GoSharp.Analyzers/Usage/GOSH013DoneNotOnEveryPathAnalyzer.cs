@@ -17,6 +17,8 @@ namespace GoSharp.Analyzers.Usage;
 /// GoSharp writes <c>using var _ = Defer(wg.Done);</c>. A <c>Done</c> in a <c>finally</c> is on
 /// every path. An exception thrown by a call is not a path: it fails the run, as a panic ends a Go
 /// program (unless <c>Go.UnhandledException</c> handles it, when <c>Defer</c> is the safe form).
+/// So <c>Done</c> last, after calls that might throw, is fine: Go's vet and staticcheck accept
+/// that shape too, and flagging it would flag the last line of most goroutines.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GOSH013DoneNotOnEveryPathAnalyzer : UsageAnalyzer

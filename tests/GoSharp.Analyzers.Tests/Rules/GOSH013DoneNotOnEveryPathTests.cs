@@ -54,6 +54,16 @@ public class GOSH013DoneNotOnEveryPathTests
                     {|GOSH013:wg.Done()|};
                 });
             }
+
+            [Goroutine]
+            public static void SomePaths(WaitGroup wg, Chan<int> results, bool ok)
+            {
+                if (ok)
+                {
+                    results.Send(1);
+                    {|GOSH013:wg.Done()|};
+                }
+            }
         }
         """);
 
@@ -93,6 +103,16 @@ public class GOSH013DoneNotOnEveryPathTests
                 if (stop)
                     return;
                 _count++;
+            }
+
+            // Go's usual shape, which vet and staticcheck accept: the calls before Done might
+            // throw, but flagging that would flag the last line of most goroutines.
+            [Goroutine]
+            public static void DoneLast(WaitGroup wg, Chan<int> results, Dictionary<string, int> counts)
+            {
+                counts["a"]++;
+                results.Send(1);
+                wg.Done();
             }
 
             // Not goroutine code.
