@@ -81,7 +81,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EntryExitsFirst = UsageRule(
         "GOSH011",
         "The program ends before its goroutines finish",
-        "'{0}' returns without waiting for this goroutine, and the program ends with it: wait for it before returning (a WaitGroup, or a receive from a channel it sends on)",
+        "{0} returns without waiting for this goroutine, and the program ends with it: wait for it before returning (a WaitGroup, or a receive from a channel it sends on)",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor AddInsideGoroutine = UsageRule(

@@ -41,18 +41,7 @@ public sealed class GOSH010MissingWaitCodeFix : GoSharpCodeFix
             bool atEnd = flow is null || (flow.Succeeded && flow.EndPointIsReachable);
 
             SyntaxNode tracked = root.TrackNodes(returns.Cast<SyntaxNode>().Concat(new[] { body }));
-            foreach (ReturnStatementSyntax ret in returns)
-            {
-                tracked = GoSyntax.InsertBeside(tracked, tracked.GetCurrentNode(ret)!, new[] { GoSyntax.CallStatement(member.Expression, "Wait") });
-            }
-
-            if (atEnd)
-            {
-                BlockSyntax current = tracked.GetCurrentNode(body)!;
-                tracked = tracked.ReplaceNode(current, current.AddStatements(GoSyntax.CallStatement(member.Expression, "Wait")));
-            }
-
-            return tracked;
+            return GoSyntax.InsertBeforeExits(tracked, body, returns, atEnd, () => GoSyntax.CallStatement(member.Expression, "Wait"));
         });
     }
 }

@@ -111,6 +111,28 @@ internal static class GoSyntax
         return root.ReplaceNode(statement, Block(statements).WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation));
     }
 
+    /// <summary>
+    /// Inserts a statement from <paramref name="make"/> before each of <paramref name="returns"/>
+    /// and, when <paramref name="atEnd"/>, after the last statement of <paramref name="body"/>:
+    /// the function's exits. The returns and the body are nodes of the original tree, tracked in
+    /// <paramref name="root"/>.
+    /// </summary>
+    public static SyntaxNode InsertBeforeExits(SyntaxNode root, BlockSyntax body, IEnumerable<ReturnStatementSyntax> returns, bool atEnd, System.Func<StatementSyntax> make)
+    {
+        foreach (ReturnStatementSyntax exit in returns)
+        {
+            root = InsertBeside(root, root.GetCurrentNode(exit)!, new[] { make() });
+        }
+
+        if (atEnd)
+        {
+            BlockSyntax current = root.GetCurrentNode(body)!;
+            root = root.ReplaceNode(current, current.AddStatements(make()));
+        }
+
+        return root;
+    }
+
     /// <summary>The file's line end (the first one in it), so that inserted lines match their neighbours.</summary>
     public static SyntaxTrivia LineEnd(SyntaxNode node)
     {

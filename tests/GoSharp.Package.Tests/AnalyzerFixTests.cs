@@ -4,14 +4,18 @@ namespace GoSharp.Package.Tests;
 /// The usage analyzers and their code fixes as users meet them: a fresh console app with several
 /// deliberate mistakes gets each warning on the mistake's own line, then
 /// <c>dotnet format analyzers</c> applies the fixes from the package, and the fixed app builds
-/// without a GoSharp warning and prints what it printed before.
+/// without a GoSharp warning and prints what it printed before, plus what the goroutines that the
+/// original let die (GOSH011) print once they are waited for.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class AnalyzerFixTests(PackedPackage package) : IDisposable
 {
     /// <summary>
     /// The sum is deterministic with or without the mistakes: they leak (a context, a thread per
-    /// sleep) or would hang only if a goroutine returned early, which none does.
+    /// sleep) or would hang only if a goroutine returned early, which none does. The cubes are the
+    /// GOSH011 mistake: <c>Main</c> returns without waiting for them, so the original prints any
+    /// number of them, and the fixed program all five, each once: <c>go(() =&gt; Cube(i))</c>
+    /// evaluates <c>i</c> at the go statement, and the block the fix writes must keep that.
     /// </summary>
     private const string Program = """
         using GoSharp;
@@ -19,7 +23,17 @@ public sealed class AnalyzerFixTests(PackedPackage package) : IDisposable
 
         public static partial class Program
         {
-            public static void Main() => Console.WriteLine($"sum of squares 1..100 = {Go.Run(() => SumOfSquares(100))}");
+            public static void Main()
+            {
+                Console.WriteLine($"sum of squares 1..100 = {Go.Run(() => SumOfSquares(100))}");
+                for (int i = 1; i <= 5; i++)
+                {
+                    go(() => Cube(i)); // GOSH011
+                }
+            }
+
+            [Goroutine]
+            private static void Cube(int i) => Console.WriteLine($"cube of {i} = {i * i * i}");
 
             [Goroutine]
             private static long SumOfSquares(int n)
@@ -59,7 +73,9 @@ public sealed class AnalyzerFixTests(PackedPackage package) : IDisposable
         }
         """;
 
-    private const string ExpectedOutput = "sum of squares 1..100 = 338350";
+    private const string SumLine = "sum of squares 1..100 = 338350";
+
+    private static readonly string[] CubeLines = [.. Enumerable.Range(1, 5).Select(i => $"cube of {i} = {i * i * i}")];
 
     private readonly string _workDirectory = TempFolder.Create("gosharp-fixes-");
 
@@ -76,11 +92,13 @@ public sealed class AnalyzerFixTests(PackedPackage package) : IDisposable
         Assert.Equal(expected, PackageTests.WarningLines(build.Output).Select(Location).Order());
         CliResult before = DotnetCli.Execute(app.ProjectDirectory, "run", "--no-build");
         Assert.True(before.Succeeded, before.ToString());
-        Assert.Equal(ExpectedOutput, before.Output.Trim());
+        Assert.Equal(SumLine, Lines(before.Output)[0]);
 
-        CliResult format = DotnetCli.Execute(app.ProjectDirectory, "format", "analyzers", "App.csproj", "--diagnostics", "GOSH013", "GOSH016", "GOSH018", "--no-restore");
+        CliResult format = DotnetCli.Execute(app.ProjectDirectory, "format", "analyzers", "App.csproj", "--diagnostics", "GOSH011", "GOSH013", "GOSH016", "GOSH018", "--no-restore");
         Assert.True(format.Succeeded, format.ToString());
         string fixedProgram = File.ReadAllText(program);
+        Assert.Contains("var iCopy = i;", fixedProgram, StringComparison.Ordinal);
+        Assert.Contains("wg.Wait();", fixedProgram[..fixedProgram.IndexOf("private static void Cube", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Contains("Sleep(TimeSpan.FromMilliseconds(1));", fixedProgram, StringComparison.Ordinal);
         Assert.Contains("using var _ = Defer(wg.Done);", fixedProgram, StringComparison.Ordinal);
         Assert.Contains("var (ctx, cancel) = Context.WithTimeout", fixedProgram, StringComparison.Ordinal);
@@ -91,8 +109,14 @@ public sealed class AnalyzerFixTests(PackedPackage package) : IDisposable
         Assert.Empty(PackageTests.WarningLines(rebuild.Output));
         CliResult after = DotnetCli.Execute(app.ProjectDirectory, "run", "--no-build");
         Assert.True(after.Succeeded, after.ToString());
-        Assert.Equal(ExpectedOutput, after.Output.Trim());
+        string[] printed = Lines(after.Output);
+        Assert.Equal(SumLine, printed[0]);
+        Assert.Equal(CubeLines, printed[1..].Order(StringComparer.Ordinal));
     }
+
+    /// <summary>The lines a program printed; goroutines print in any order, so callers sort what they need to.</summary>
+    private static string[] Lines(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public void Dispose() => TempFolder.TryDelete(_workDirectory);
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using GoSharp.Generator.Analysis;
 using Microsoft.CodeAnalysis;
@@ -14,9 +15,16 @@ namespace GoSharp.Analyzers.Analysis;
 /// <c>[GoSharp.CompilerServices.GoroutineCode]</c>, and the local functions and delegate locals of
 /// a <c>[Goroutine]</c> method that park and do not escape (<see cref="ParkingLocalFunctions"/>).
 /// Any other lambda, local function or member is ordinary code, even inside goroutine code.
+/// One instance per compilation, shared by every usage rule.
 /// </summary>
 internal sealed class GoroutineCode
 {
+    /// <summary>
+    /// The analysis of each live compilation (weakly held: it dies with the compilation), so that
+    /// the rules running on one compilation share the parking-function searches.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<GoroutineCode?>> ByCompilation = new();
+
     /// <summary>Parking functions per <c>[Goroutine]</c> method body; the search binds the whole body, so it runs once.</summary>
     private readonly ConcurrentDictionary<SyntaxNode, HashSet<SyntaxNode>> _parkingFunctions = new();
 
@@ -34,10 +42,11 @@ internal sealed class GoroutineCode
     /// <summary>The analysis for <paramref name="compilation"/>, or null when it does not reference the GoSharp runtime.</summary>
     public static GoroutineCode? From(Compilation compilation)
     {
-        var known = KnownSymbols.From(compilation);
-        return known.HasRuntime
-            ? new GoroutineCode(known, compilation.GetTypeByMetadataName("GoSharp.Once"))
-            : null;
+        return ByCompilation.GetValue(compilation, static c =>
+        {
+            var known = KnownSymbols.From(c);
+            return new StrongBox<GoroutineCode?>(known.HasRuntime ? new GoroutineCode(known, c.GetTypeByMetadataName("GoSharp.Once")) : null);
+        }).Value;
     }
 
     /// <summary>

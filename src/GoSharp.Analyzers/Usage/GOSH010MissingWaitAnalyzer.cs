@@ -30,29 +30,44 @@ public sealed class GOSH010MissingWaitAnalyzer : UsageAnalyzer
     }
 
     private protected override void Register(CompilationStartAnalysisContext start, GoroutineCode goroutines) =>
-        start.RegisterSyntaxNodeAction(context => Analyze(context, goroutines), SyntaxKind.InvocationExpression);
+        start.RegisterSyntaxNodeAction(
+            context => Analyze(context, goroutines),
+            SyntaxKind.MethodDeclaration, SyntaxKind.ConstructorDeclaration, SyntaxKind.LocalFunctionStatement,
+            SyntaxKind.GetAccessorDeclaration, SyntaxKind.SetAccessorDeclaration, SyntaxKind.InitAccessorDeclaration,
+            SyntaxKind.ParenthesizedLambdaExpression, SyntaxKind.SimpleLambdaExpression, SyntaxKind.AnonymousMethodExpression);
 
-    /// <summary>Judges the WaitGroup at its first <c>Add</c> or <c>Go</c>, where the diagnostic goes.</summary>
+    /// <summary>
+    /// Judges each <c>new WaitGroup()</c> local of a function once (the body is read once per
+    /// WaitGroup, not once per call on it); the diagnostic goes on its first <c>Add</c> or <c>Go</c>.
+    /// </summary>
     private void Analyze(SyntaxNodeAnalysisContext context, GoroutineCode goroutines)
     {
-        var call = (InvocationExpressionSyntax)context.Node;
+        SyntaxNode function = context.Node;
+        if (Functions.BodyOf(function) is not SyntaxNode body)
+        {
+            return;
+        }
+
+        foreach (VariableDeclaratorSyntax declarator in Functions.OwnNodes(function).OfType<VariableDeclaratorSyntax>())
+        {
+            if (MayCreateWaitGroup(declarator))
+            {
+                Analyze(context, declarator, body, goroutines);
+            }
+        }
+    }
+
+    private void Analyze(SyntaxNodeAnalysisContext context, VariableDeclaratorSyntax declarator, SyntaxNode body, GoroutineCode goroutines)
+    {
         SemanticModel model = context.SemanticModel;
         CancellationToken cancellationToken = context.CancellationToken;
-        if (SyncCalls.MethodName(call) is not ("Add" or "Go")
-            || SyncCalls.Receiver(call, SyncCalls.WaitGroup, model, cancellationToken, "Add", "Go") is not ILocalSymbol local
-            || local.DeclaringSyntaxReferences.Length != 1
-            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
-            || declarator.Initializer?.Value is not (ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax)
-            || model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol { Type: var type } waitGroup
-            || type.ToDisplayString() != SyncCalls.WaitGroup
-            || Functions.Enclosing(declarator) is not SyntaxNode function
-            || Functions.BodyOf(function) is not SyntaxNode body)
+        if (model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol { Type: var type } waitGroup
+            || type.ToDisplayString() != SyncCalls.WaitGroup)
         {
             return;
         }
 
         InvocationExpressionSyntax? firstCount = null;
-        bool waits = false;
         foreach (IdentifierNameSyntax use in References(body, waitGroup, model, cancellationToken))
         {
             switch (Use(use, model, cancellationToken))
@@ -61,16 +76,31 @@ public sealed class GOSH010MissingWaitAnalyzer : UsageAnalyzer
                     firstCount = (InvocationExpressionSyntax)use.Parent!.Parent!;
                     break;
                 case WaitGroupUse.Wait or WaitGroupUse.Escape:
-                    waits = true;
-                    break;
+                    return;
             }
         }
 
-        if (firstCount == call && !waits && StartsGoroutines(body, model, goroutines, cancellationToken))
+        if (firstCount is not null && StartsGoroutines(body, model, goroutines, cancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptor, firstCount.GetLocation(), waitGroup.Name));
         }
     }
+
+    /// <summary>Syntax only: <c>= new WaitGroup()</c> (any qualification), or <c>WaitGroup wg = new()</c>.</summary>
+    private static bool MayCreateWaitGroup(VariableDeclaratorSyntax declarator) => declarator.Initializer?.Value switch
+    {
+        ObjectCreationExpressionSyntax { Type: var created } => LastName(created) == "WaitGroup",
+        ImplicitObjectCreationExpressionSyntax => declarator.Parent is VariableDeclarationSyntax { Type: var declared } && LastName(declared) == "WaitGroup",
+        _ => false,
+    };
+
+    private static string? LastName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     private enum WaitGroupUse
     {

@@ -42,7 +42,7 @@ public sealed class GOSH011EntryExitsFirstAnalyzer : UsageAnalyzer
         var method = (MethodDeclarationSyntax)context.Node;
         if (method.Identifier.ValueText == "Main" && method.Modifiers.Any(SyntaxKind.StaticKeyword))
         {
-            Analyze(context, method, "Main", goroutines);
+            Analyze(context, method, "'Main'", goroutines);
         }
     }
 
@@ -50,13 +50,15 @@ public sealed class GOSH011EntryExitsFirstAnalyzer : UsageAnalyzer
     {
         var lambda = (AnonymousFunctionExpressionSyntax)context.Node;
         if (lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax run } }
+            && run.Expression is IdentifierNameSyntax { Identifier.ValueText: "Run" or "RunAsync" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "RunAsync" }
             && context.SemanticModel.GetSymbolInfo(run, context.CancellationToken).Symbol is IMethodSymbol { Name: "Run" or "RunAsync" } method
             && SymbolEqualityComparer.Default.Equals(method.ContainingType, goroutines.Known.Go))
         {
-            Analyze(context, lambda, "Go." + method.Name + "'s main goroutine", goroutines);
+            Analyze(context, lambda, "The lambda given to 'Go." + method.Name + "'", goroutines);
         }
     }
 
+    /// <param name="entry">The entry code as the message's subject: <c>'Main'</c>, or <c>The lambda given to 'Go.Run'</c>.</param>
     private void Analyze(SyntaxNodeAnalysisContext context, SyntaxNode function, string entry, GoroutineCode goroutines)
     {
         SemanticModel model = context.SemanticModel;

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace GoSharp.Analyzers.Usage;
 
 /// <summary>
-/// GOSH014: a loop in a plain method that goroutine code calls (see <see cref="GoroutineCallGraph"/>).
+/// GOSH014: a loop in a plain method that goroutine code calls (see <see cref="GoroutineCallers"/>).
 /// Preemption is cooperative: only a twin's loops poll the preemption flag, so such a loop runs
 /// to its end on the goroutine's thread, and the other goroutines of its P wait (sysmon can only
 /// hand them to another thread after 20 ms). Loops with a small constant trip count, and loops
@@ -37,23 +37,24 @@ public sealed class GOSH014NonPreemptibleLoopAnalyzer : UsageAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext start, GoroutineCode goroutines)
     {
-        // One graph per compilation, built the first time a loop needs it.
-        var graph = new GoroutineCallGraph(start.Compilation, goroutines, start.CancellationToken);
+        // One cache of answers per compilation; each answer is searched for when a loop needs it.
+        var callers = new GoroutineCallers(start.Compilation, goroutines);
         start.RegisterSyntaxNodeAction(
-            context => Analyze(context, goroutines, graph),
+            context => Analyze(context, goroutines, callers),
             SyntaxKind.ForStatement, SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForEachStatement, SyntaxKind.ForEachVariableStatement);
     }
 
-    private void Analyze(SyntaxNodeAnalysisContext context, GoroutineCode goroutines, GoroutineCallGraph graph)
+    /// <summary>Cheapest test first: the enclosing method, the loop's shape, the callers (cached per method), the loop's calls.</summary>
+    private void Analyze(SyntaxNodeAnalysisContext context, GoroutineCode goroutines, GoroutineCallers callers)
     {
         var loop = (StatementSyntax)context.Node;
         SemanticModel model = context.SemanticModel;
         if (Functions.Enclosing(loop) is not MethodDeclarationSyntax declaration
-            || IsShort(loop, model)
-            || Yields(loop, model, goroutines, context.CancellationToken)
             || model.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method
             || goroutines.Known.IsGoroutine(method)
-            || !graph.IsReached(method, out string from))
+            || IsShort(loop, model)
+            || !callers.IsReached(method, context.CancellationToken, out string from)
+            || Yields(loop, model, goroutines, context.CancellationToken))
         {
             return;
         }

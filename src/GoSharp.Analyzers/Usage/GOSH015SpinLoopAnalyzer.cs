@@ -10,9 +10,9 @@ namespace GoSharp.Analyzers.Usage;
 
 /// <summary>
 /// GOSH015 (staticcheck SA5002, SA5004): loops in goroutine code that spin: an empty body
-/// (<c>while (true) { }</c>, or a loop that only re-reads a flag, <c>while (!done) { }</c>), and a
-/// loop whose only statement is <c>switch (Select(..., Default))</c> with nothing to do in the
-/// default case. They never park, so they keep a thread busy and, until preempted, starve the
+/// (<c>while (true) { }</c>, or a loop that only re-reads a flag, <c>while (!done) { }</c>), and an
+/// endless loop (<c>for (;;)</c>, <c>while (true)</c>) whose only statement is
+/// <c>switch (Select(..., Default))</c> with nothing to do in the default case. They never park, so they keep a thread busy and, until preempted, starve the
 /// goroutines that would change what they wait for.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -52,22 +52,30 @@ public sealed class GOSH015SpinLoopAnalyzer : UsageAnalyzer
             _ => (loop, null),
         };
 
-        if (loop is ForStatementSyntax { Incrementors.Count: > 0 })
+        bool emptyBody = body is EmptyStatementSyntax or BlockSyntax { Statements.Count: 0 };
+        if (loop is ForStatementSyntax { Incrementors.Count: > 0 } || (!emptyBody && SelectSwitch(body) is null))
         {
-            // A counted loop does work in its incrementor and ends.
+            // A counted loop does work in its incrementor and ends; any other body is not a spin of either kind.
+            return;
+        }
+
+        // A constant condition: true spins for ever, false never runs (SA5002 does not flag `for false {}`).
+        object? constant = condition is null ? true : context.SemanticModel.GetConstantValue(condition, context.CancellationToken).Value;
+        if (constant is false)
+        {
             return;
         }
 
         string? problem = null;
         string? advice = null;
         string? fix = null;
-        if (body is EmptyStatementSyntax or BlockSyntax { Statements.Count: 0 })
+        if (emptyBody)
         {
-            if (condition is null || condition.IsKind(SyntaxKind.TrueLiteralExpression))
+            if (constant is true)
             {
                 problem = "has an empty body";
             }
-            else if (!condition.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax or AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }))
+            else if (!condition!.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax or AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or AwaitExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }))
             {
                 problem = "only re-reads '" + condition + "'";
             }
@@ -75,8 +83,9 @@ public sealed class GOSH015SpinLoopAnalyzer : UsageAnalyzer
             advice = "wait on a channel, a WaitGroup or a Cond instead, or at least call Gosched() in the loop";
             fix = GoschedFix;
         }
-        else if (IsSelectWithIdleDefault(body, context.SemanticModel, goroutines, context.CancellationToken))
+        else if (constant is true && IsSelectWithIdleDefault(body, context.SemanticModel, goroutines, context.CancellationToken))
         {
+            // Only a loop that nothing else ends, as SA5004: one with a condition may be waiting for it.
             problem = "polls a Select whose Default case does nothing";
             advice = "drop the Default case so that Select parks until a case is ready";
             fix = DropDefaultFix;

@@ -12,6 +12,9 @@ namespace GoSharp.Analyzers.Usage;
 /// <c>Monitor.Enter</c>, <c>SemaphoreSlim.Wait</c>, <c>WaitHandle.WaitOne</c> and the like in goroutine
 /// code: they block the OS thread under the goroutine (the scheduler hands its other work to
 /// another thread, but the thread is gone until the call returns), where GoSharp's own forms park.
+/// Waits that return at once are fine (<see cref="NonBlockingWaits"/>): a zero timeout,
+/// <c>Monitor.TryEnter</c> without one, the result of a task awaited before or checked with
+/// <c>IsCompleted</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GOSH016ThreadBlockingCallAnalyzer : UsageAnalyzer
@@ -60,11 +63,22 @@ public sealed class GOSH016ThreadBlockingCallAnalyzer : UsageAnalyzer
         }
 
         (string? advice, string? fix) = Classify(method, invocation, context.SemanticModel, task);
-        if (advice is not null && goroutines.EnclosingGoroutine(invocation, context.SemanticModel, context.CancellationToken) is not null)
+        if (advice is not null
+            && goroutines.EnclosingGoroutine(invocation, context.SemanticModel, context.CancellationToken) is SyntaxNode function
+            && !NonBlockingWaits.HasZeroTimeout(method, invocation, context.SemanticModel, context.CancellationToken)
+            && !(TaskWaitedBy(invocation) is ExpressionSyntax waited && NonBlockingWaits.IsComplete(waited, function, context.SemanticModel, context.CancellationToken)))
         {
             Report(context, invocation, method.ContainingType.Name + "." + method.Name, advice, fix);
         }
     }
+
+    /// <summary>The task of <c>task.Wait(...)</c> or <c>task.GetAwaiter().GetResult()</c>; null for other calls.</summary>
+    private static ExpressionSyntax? TaskWaitedBy(InvocationExpressionSyntax call) => call.Expression switch
+    {
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait", Expression: var task } => task,
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetResult", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter", Expression: var task } } } => task,
+        _ => null,
+    };
 
     private void AnalyzeResult(SyntaxNodeAnalysisContext context, GoroutineCode goroutines, INamedTypeSymbol? task)
     {
@@ -72,7 +86,8 @@ public sealed class GOSH016ThreadBlockingCallAnalyzer : UsageAnalyzer
         if (member.Name.Identifier.ValueText != "Result"
             || context.SemanticModel.GetSymbolInfo(member, context.CancellationToken).Symbol is not IPropertySymbol property
             || !IsTaskType(property.ContainingType, task, out bool isValueTask)
-            || goroutines.EnclosingGoroutine(member, context.SemanticModel, context.CancellationToken) is null)
+            || goroutines.EnclosingGoroutine(member, context.SemanticModel, context.CancellationToken) is not SyntaxNode function
+            || NonBlockingWaits.IsComplete(member.Expression, function, context.SemanticModel, context.CancellationToken))
         {
             return;
         }

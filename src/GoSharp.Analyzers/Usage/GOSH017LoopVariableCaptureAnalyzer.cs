@@ -17,6 +17,8 @@ namespace GoSharp.Analyzers.Usage;
 /// go statement, as Go does: in goroutine code, and in ordinary code when the call is intercepted
 /// (<see cref="Interception"/>); it is flagged where it is not (a private <c>F</c> called from
 /// ordinary code, a local function, interceptors off). <c>foreach</c> variables are per iteration in C#.
+/// Not flagged either: a variable the loop never changes after its declaration, and a goroutine
+/// the iteration may wait for (it blocks on a GoSharp operation after starting it).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GOSH017LoopVariableCaptureAnalyzer : UsageAnalyzer
@@ -38,24 +40,68 @@ public sealed class GOSH017LoopVariableCaptureAnalyzer : UsageAnalyzer
     private void Analyze(SyntaxNodeAnalysisContext context, GoroutineCode goroutines)
     {
         var lambda = (AnonymousFunctionExpressionSyntax)context.Node;
-        if (!InsideForBody(lambda)
+        HashSet<string> names = EnclosingForVariables(lambda);
+        if (names.Count == 0
             || goroutines.NewGoroutineStartOf(lambda, context.SemanticModel, context.CancellationToken) is not InvocationExpressionSyntax start
             || (lambda.Block is null && ArgumentsEvaluatedAtGo(lambda, start, goroutines, context.SemanticModel, context.CancellationToken)))
         {
             return;
         }
 
-        var reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var judged = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (IdentifierNameSyntax name in lambda.Body.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
-            if (context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is ILocalSymbol local
+            if (names.Contains(name.Identifier.ValueText)
+                && context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is ILocalSymbol local
                 && LoopDeclaring(local, context.CancellationToken) is ForStatementSyntax loop
                 && loop.Statement.Span.Contains(lambda.Span)
-                && reported.Add(local))
+                && judged.Add(local)
+                && Writes.Any(local, loop, context.SemanticModel, context.CancellationToken) // `n` of `for (int i = 0, n = items.Count; ...)` is safe
+                && !WaitsLater(start, loop, goroutines, context.SemanticModel, context.CancellationToken))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, name.GetLocation(), local.Name));
             }
         }
+    }
+
+    /// <summary>
+    /// True if the iteration blocks on a GoSharp operation after starting the goroutine (a
+    /// receive, <c>Wait</c>, <c>Select</c>...): it may be waiting for the goroutine, which then
+    /// reads the variable before the loop moves on. Go's vet, for the same reason, only judges a go
+    /// statement that ends its loop body.
+    /// </summary>
+    private static bool WaitsLater(InvocationExpressionSyntax start, ForStatementSyntax loop, GoroutineCode goroutines, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
+        loop.Statement.DescendantNodes(n => !Functions.IsNested(n)).Any(node => node.SpanStart > start.Span.End && node switch
+        {
+            InvocationExpressionSyntax call => ParkSites.Classify(call, model, goroutines.Known, cancellationToken) is ParkKind.AwaitableForm or ParkKind.Select,
+            CommonForEachStatementSyntax range => ParkSites.IsAwaitableForEach(range, model, goroutines.Known),
+            _ => false,
+        });
+
+    /// <summary>Syntax only: the names declared by the <c>for</c> loops whose bodies hold <paramref name="node"/>, in its member.</summary>
+    private static HashSet<string> EnclosingForVariables(SyntaxNode node)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        SyntaxNode child = node;
+        foreach (SyntaxNode ancestor in node.Ancestors())
+        {
+            if (ancestor is MemberDeclarationSyntax)
+            {
+                break;
+            }
+
+            if (ancestor is ForStatementSyntax { Declaration: { } declaration } loop && loop.Statement == child)
+            {
+                foreach (VariableDeclaratorSyntax variable in declaration.Variables)
+                {
+                    names.Add(variable.Identifier.ValueText);
+                }
+            }
+
+            child = ancestor;
+        }
+
+        return names;
     }
 
     /// <summary>
@@ -81,24 +127,6 @@ public sealed class GOSH017LoopVariableCaptureAnalyzer : UsageAnalyzer
 
         return Interception.IsEnabled(start.SyntaxTree.Options)
             && Interception.Of(start, model, goroutines.Known, cancellationToken, out _, out _) is not null;
-    }
-
-    private static bool InsideForBody(SyntaxNode node)
-    {
-        foreach (SyntaxNode ancestor in node.Ancestors())
-        {
-            if (ancestor is ForStatementSyntax)
-            {
-                return true;
-            }
-
-            if (ancestor is MemberDeclarationSyntax)
-            {
-                return false;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The <c>for</c> statement whose declaration declares <paramref name="local"/>, if any.</summary>

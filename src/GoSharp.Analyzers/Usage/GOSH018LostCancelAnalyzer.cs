@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using GoSharp.Analyzers.Analysis;
@@ -11,9 +12,11 @@ namespace GoSharp.Analyzers.Usage;
 /// <summary>
 /// GOSH018 (Go vet's <c>lostcancel</c>): the cancel function of <c>Context.WithCancel</c>,
 /// <c>WithTimeout</c>, <c>WithDeadline</c> (and their <c>Cause</c> forms), deconstructed into a
-/// local, is discarded, never used, or only called after a <c>return</c> that skips it. The
-/// context, its goroutine-visible <c>Done</c> channel and its timer then live until the parent is
-/// canceled. A cancel that is deferred, passed on, stored or returned is someone else's to call.
+/// local, is discarded, never used, or not called on some path: one that leaves the function, or
+/// one that goes round a loop to the next context (the paths are those of the function's
+/// control-flow graph; a <c>throw</c> is not one, as vet ignores panics). The context, its
+/// <c>Done</c> channel and its timer then live until the parent is canceled. A cancel that is
+/// deferred, passed on, stored, returned or called from a nested function is someone else's to call.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GOSH018LostCancelAnalyzer : UsageAnalyzer
@@ -73,8 +76,12 @@ public sealed class GOSH018LostCancelAnalyzer : UsageAnalyzer
         ISymbol? variable = cancel is SingleVariableDesignationSyntax designation
             ? model.GetDeclaredSymbol(designation, cancellationToken)
             : model.GetSymbolInfo(cancel, cancellationToken).Symbol;
-        if (variable is not ILocalSymbol || Functions.Enclosing(assignment) is not SyntaxNode function || Functions.BodyOf(function) is not SyntaxNode body)
+        if (variable is not ILocalSymbol
+            || Functions.Enclosing(assignment) is not SyntaxNode function
+            || Functions.BodyOf(function) is not SyntaxNode body
+            || !IsDeclaredIn(variable, function, cancellationToken))
         {
+            // Not a local of this function (Go issue 31856: a lambda assigns its parent's variable): the parent calls it.
             return null;
         }
 
@@ -87,17 +94,45 @@ public sealed class GOSH018LostCancelAnalyzer : UsageAnalyzer
             return "never called";
         }
 
-        if (uses.Any(use => use.Parent is not InvocationExpressionSyntax))
+        var calls = new HashSet<SyntaxNode>();
+        foreach (IdentifierNameSyntax use in uses)
         {
-            // Deferred, passed on, stored or returned: called elsewhere.
+            if (CallOf(use) is not InvocationExpressionSyntax call || Functions.Enclosing(call) != function)
+            {
+                // Deferred, passed on, stored, returned, or called from a nested function: someone else calls it.
+                return null;
+            }
+
+            calls.Add(call);
+        }
+
+        if (FlowPaths.GraphOf(function, model, cancellationToken) is not { } graph
+            || FlowPaths.Find(graph, assignment) is not { } start
+            || FlowPaths.Find(graph, start, operation => calls.Contains(operation.Syntax), Endings) is not { } path)
+        {
             return null;
         }
 
-        int firstCall = uses.Min(use => use.SpanStart);
-        ReturnStatementSyntax? early = Functions.OwnNodes(function).OfType<ReturnStatementSyntax>()
-            .FirstOrDefault(r => r.SpanStart > assignment.Span.End && r.SpanStart < firstCall);
-        return early is null
-            ? null
-            : "not called on the path that returns on line " + (early.GetLocation().GetLineSpan().StartLinePosition.Line + 1);
+        return path.Ending == FlowPaths.Ending.Repeats
+            ? "not called before the loop goes round and replaces it"
+            : path.From.BranchValue?.Syntax.Parent is ReturnStatementSyntax exit
+                ? "not called on the path that returns on line " + (exit.GetLocation().GetLineSpan().StartLinePosition.Line + 1)
+                : "not called on every path out of the function";
     }
+
+    /// <summary>The paths that lose the cancel: out of the function, or round a loop to the next context. A throw is a panic (vet's lostcancel ignores them too).</summary>
+    private static readonly ISet<FlowPaths.Ending> Endings = new HashSet<FlowPaths.Ending> { FlowPaths.Ending.Returns, FlowPaths.Ending.Repeats };
+
+    /// <summary>The call <c>cancel()</c>, <c>cancel.Invoke()</c> or <c>cancel?.Invoke()</c> of which <paramref name="use"/> is the delegate; null for any other use.</summary>
+    private static InvocationExpressionSyntax? CallOf(IdentifierNameSyntax use) => use.Parent switch
+    {
+        InvocationExpressionSyntax call when call.Expression == use => call,
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Invoke", Parent: InvocationExpressionSyntax call } member when member.Expression == use => call,
+        ConditionalAccessExpressionSyntax { WhenNotNull: InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Invoke" } } call } access when access.Expression == use => call,
+        _ => null,
+    };
+
+    private static bool IsDeclaredIn(ISymbol local, SyntaxNode function, CancellationToken cancellationToken) =>
+        local.DeclaringSyntaxReferences.Length == 1
+        && Functions.Enclosing(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken)) == function;
 }

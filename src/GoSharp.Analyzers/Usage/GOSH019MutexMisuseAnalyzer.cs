@@ -14,7 +14,8 @@ namespace GoSharp.Analyzers.Usage;
 /// that are clear from one function: an empty critical section (<c>mu.Lock(); mu.Unlock();</c>),
 /// <c>Defer(mu.Lock)</c> right after <c>mu.Lock()</c> where <c>Defer(mu.Unlock)</c> was meant (the
 /// scope's end then deadlocks), and <c>Unlock</c> on a local mutex that nothing locked before it.
-/// Unlocks of fields and parameters are never judged: the caller may hold the lock.
+/// Unlocks of fields, parameters and captured locals are never judged: the caller, or the
+/// enclosing function, may hold the lock (Go's mutexes belong to no goroutine).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GOSH019MutexMisuseAnalyzer : UsageAnalyzer
@@ -76,8 +77,11 @@ public sealed class GOSH019MutexMisuseAnalyzer : UsageAnalyzer
             || context.SemanticModel.GetSymbolInfo(member.Expression, context.CancellationToken).Symbol is not ILocalSymbol mutex
             || !SyncCalls.IsMutex(mutex.Type)
             || Functions.Enclosing(unlock) is not SyntaxNode function
-            || Functions.BodyOf(function) is not SyntaxNode body)
+            || Functions.BodyOf(function) is not SyntaxNode body
+            || mutex.DeclaringSyntaxReferences.Length != 1
+            || Functions.Enclosing(mutex.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken)) != function)
         {
+            // A mutex of an enclosing function (captured by a lambda or local function) may be locked there.
             return;
         }
 

@@ -25,15 +25,31 @@ public class GOSH013DoneNotOnEveryPathCodeFixTests
             }
 
             [Goroutine]
-            public static void Start(WaitGroup wg, Chan<int> results)
+            public static void Start(WaitGroup wg, Chan<int> results, bool skip)
             {
                 go(() =>
                 {
                     using var _ = Defer(results.Close);
-                    if (results.Len > 0) throw new InvalidOperationException("full");
+                    if (skip)
+                        return;
                     results.Send(1);
                     {|GOSH013:wg.Done()|};
                 });
+            }
+
+            [Goroutine]
+            public static void Twice(WaitGroup wg, Chan<int> results, int n)
+            {
+                if (n == 0)
+                {
+                    {|GOSH013:wg.Done()|};
+                    return;
+                }
+
+                if (n < 0)
+                    return;
+                results.Send(n);
+                wg.Done();
             }
         }
         """, """
@@ -55,15 +71,30 @@ public class GOSH013DoneNotOnEveryPathCodeFixTests
             }
 
             [Goroutine]
-            public static void Start(WaitGroup wg, Chan<int> results)
+            public static void Start(WaitGroup wg, Chan<int> results, bool skip)
             {
                 go(() =>
                 {
                     using var __ = Defer(wg.Done);
                     using var _ = Defer(results.Close);
-                    if (results.Len > 0) throw new InvalidOperationException("full");
+                    if (skip)
+                        return;
                     results.Send(1);
                 });
+            }
+
+            [Goroutine]
+            public static void Twice(WaitGroup wg, Chan<int> results, int n)
+            {
+                using var _ = Defer(wg.Done);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                if (n < 0)
+                    return;
+                results.Send(n);
             }
         }
         """);

@@ -13,13 +13,13 @@ public class GOSH016ThreadBlockingCallCodeFixTests
         public static partial class Worker
         {
             [Goroutine]
-            public static int Run(Task<int> pending, Task done)
+            public static int Run(Task<int> pending, Task<int> other, Task done)
             {
                 {|GOSH016:Thread.Sleep(100)|};
                 {|GOSH016:Thread.Sleep(TimeSpan.FromSeconds(1))|};
                 {|GOSH016:done.Wait()|};
                 int a = {|GOSH016:pending.Result|};
-                return a + {|GOSH016:pending.GetAwaiter().GetResult()|};
+                return a + {|GOSH016:other.GetAwaiter().GetResult()|};
             }
         }
         """, """
@@ -29,13 +29,13 @@ public class GOSH016ThreadBlockingCallCodeFixTests
         public static partial class Worker
         {
             [Goroutine]
-            public static int Run(Task<int> pending, Task done)
+            public static int Run(Task<int> pending, Task<int> other, Task done)
             {
                 Sleep(TimeSpan.FromMilliseconds(100));
                 Sleep(TimeSpan.FromSeconds(1));
                 Await(done);
                 int a = Await(pending);
-                return a + Await(pending);
+                return a + Await(other);
             }
         }
         """);

@@ -105,6 +105,26 @@ public class GOSH010MissingWaitTests
                 go(() => Work(_shared));
             }
 
+            [Goroutine]
+            public static void WaitedByALocalFunction(Chan<int> results)
+            {
+                var wg = new WaitGroup();
+                wg.Add(1);
+                go(() => Work(wg));
+                void WaitAll() => wg.Wait();
+                WaitAll();
+            }
+
+            [Goroutine]
+            public static void Aliased(List<WaitGroup> groups)
+            {
+                var wg = new WaitGroup();
+                var alias = wg;
+                wg.Add(1);
+                go(() => Work(alias));
+                groups.Add(wg);
+            }
+
             public static void NoGoroutines()
             {
                 var wg = new WaitGroup();

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = GoSharp.Analyzers.Tests.Support.Verify<GoSharp.Analyzers.Usage.GOSH011EntryExitsFirstAnalyzer>;
 
 namespace GoSharp.Analyzers.Tests.Rules;
@@ -29,6 +31,28 @@ public class GOSH011EntryExitsFirstTests
         """);
 
     [Fact]
+    public Task Names_the_entry_code_in_a_sentence_that_reads() => Verify.AnalyzerAsync(
+        """
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static class Program
+        {
+            public static void Main() => {|#0:go|}(() => Console.WriteLine("lost"));
+
+            public static int Other() => Go.Run(() =>
+            {
+                {|#1:go|}(() => Console.WriteLine("lost too"));
+                return 1;
+            });
+        }
+        """,
+        new DiagnosticResult("GOSH011", DiagnosticSeverity.Warning).WithLocation(0).WithMessage(
+            "'Main' returns without waiting for this goroutine, and the program ends with it: wait for it before returning (a WaitGroup, or a receive from a channel it sends on)"),
+        new DiagnosticResult("GOSH011", DiagnosticSeverity.Warning).WithLocation(1).WithMessage(
+            "The lambda given to 'Go.Run' returns without waiting for this goroutine, and the program ends with it: wait for it before returning (a WaitGroup, or a receive from a channel it sends on)"));
+
+    [Fact]
     public Task Is_quiet_when_anything_after_the_go_may_wait() => Verify.AnalyzerAsync("""
         using GoSharp;
         using static GoSharp.Go;
@@ -48,6 +72,13 @@ public class GOSH011EntryExitsFirstTests
 
                 go(() => Console.WriteLine("work"));
                 Finish();
+
+                var lines = new Chan<string>();
+                go(() => { lines.Send("a line"); lines.Close(); });
+                foreach (var line in lines) Console.WriteLine(line);
+
+                go(() => Console.WriteLine("until a key"));
+                Console.ReadLine();
 
                 Go.Run(() => Console.WriteLine("no goroutines"));
             }

@@ -63,4 +63,34 @@ public class GOSH012AddInsideGoroutineTests
             }
         }
         """);
+
+    /// <summary>staticcheck SA2000 and vet's waitgroup judge only a function literal given to go: a named function, or a function that runs in the caller, is not the new goroutine's body.</summary>
+    [Fact]
+    public Task Is_quiet_for_named_functions_and_functions_run_in_the_caller() => Verify.AnalyzerAsync("""
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static partial class Program
+        {
+            [Goroutine]
+            public static void Run(Once once)
+            {
+                var wg = new WaitGroup();
+                go(() => Counted(wg));
+                once.Do(() =>
+                {
+                    wg.Add(1);
+                    go(() => wg.Done());
+                });
+                wg.Wait();
+            }
+
+            [Goroutine]
+            static void Counted(WaitGroup wg)
+            {
+                wg.Add(1);
+                wg.Done();
+            }
+        }
+        """);
 }

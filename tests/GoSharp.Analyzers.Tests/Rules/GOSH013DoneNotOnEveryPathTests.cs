@@ -5,7 +5,7 @@ namespace GoSharp.Analyzers.Tests.Rules;
 public class GOSH013DoneNotOnEveryPathTests
 {
     [Fact]
-    public Task Flags_Done_after_a_return_or_throw_and_Done_on_some_paths_only() => Verify.AnalyzerAsync("""
+    public Task Flags_Done_that_a_return_a_branch_a_throw_or_a_catch_skips() => Verify.AnalyzerAsync("""
         using GoSharp;
         using static GoSharp.Go;
 
@@ -24,13 +24,33 @@ public class GOSH013DoneNotOnEveryPathTests
             }
 
             [Goroutine]
-            public static void Start(WaitGroup wg, Dictionary<string, int> counts)
+            public static void Start(WaitGroup wg, Dictionary<string, int> counts, bool ok)
             {
-                wg.Add(1);
+                wg.Add(3);
                 go(() =>
                 {
-                    if (!counts.ContainsKey("a")) throw new KeyNotFoundException("a");
+                    if (!counts.ContainsKey("a"))
+                        throw new InvalidOperationException("no a");
                     counts["a"]++;
+                    {|GOSH013:wg.Done()|};
+                });
+                go(() =>
+                {
+                    if (ok)
+                        {|GOSH013:wg.Done()|};
+                });
+                go(() =>
+                {
+                    try
+                    {
+                        counts["b"]++;
+                    }
+                    catch (KeyNotFoundException)
+                    {
+                        Console.WriteLine("no b");
+                        return;
+                    }
+
                     {|GOSH013:wg.Done()|};
                 });
             }
@@ -48,7 +68,7 @@ public class GOSH013DoneNotOnEveryPathTests
         """);
 
     [Fact]
-    public Task Is_quiet_for_Defer_finally_plain_code_and_bodies_that_cannot_leave_early() => Verify.AnalyzerAsync("""
+    public Task Is_quiet_for_Defer_finally_plain_code_and_bodies_where_every_path_calls_Done() => Verify.AnalyzerAsync("""
         using GoSharp;
         using static GoSharp.Go;
 
@@ -77,9 +97,11 @@ public class GOSH013DoneNotOnEveryPathTests
             }
 
             [Goroutine]
-            public static void NothingBefore(WaitGroup wg)
+            public static void NothingBefore(WaitGroup wg, bool stop)
             {
                 wg.Done();
+                if (stop)
+                    return;
                 _count++;
             }
 
@@ -96,14 +118,58 @@ public class GOSH013DoneNotOnEveryPathTests
             // Not goroutine code.
             public static void Plain(WaitGroup wg, Chan<int> results)
             {
+                if (_count > 0)
+                    return;
+                results.Send(1);
+                wg.Done();
+            }
+
+            // A call may throw, but an exception escaping a goroutine fails its run, as a panic ends a Go program.
+            [Goroutine]
+            public static void CallsFirst(WaitGroup wg, Chan<int> results)
+            {
+                results.Send(_count);
+                go(() => { _count++; Console.WriteLine(_count); wg.Done(); });
+                wg.Done();
+            }
+
+            [Goroutine]
+            public static void OnEveryBranch(WaitGroup wg, Chan<int> results, bool early)
+            {
+                if (early)
+                {
+                    wg.Done();
+                    return;
+                }
+
                 results.Send(1);
                 wg.Done();
             }
 
             [Goroutine]
-            public static void OnlyCounts(WaitGroup wg)
+            public static void CaughtHere(WaitGroup wg, string text)
             {
-                go(() => { _count++; wg.Done(); });
+                try
+                {
+                    if (text.Length == 0)
+                        throw new ArgumentException("empty", nameof(text));
+                    _count += int.Parse(text);
+                }
+                catch (Exception e)
+                {
+                    Console.WriteLine(e.Message);
+                }
+
+                wg.Done();
+            }
+
+            // Like os.Exit for vet: the path ends the process, not the goroutine.
+            [Goroutine]
+            public static void Exits(WaitGroup wg, bool fatal)
+            {
+                if (fatal)
+                    Environment.Exit(1);
+                wg.Done();
             }
         }
         """);

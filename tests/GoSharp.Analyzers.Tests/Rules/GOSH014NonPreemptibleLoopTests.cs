@@ -100,4 +100,59 @@ public class GOSH014NonPreemptibleLoopTests
             }
         }
         """);
+
+    /// <summary>The answer is searched backwards from the loop's method: through plain callers and local functions, across files, and it stops at cycles.</summary>
+    [Fact]
+    public Task Follows_callers_through_files_local_functions_and_cycles() => Verify.AnalyzerAsync(new[]
+    {
+        ("Goroutines.cs", """
+            using GoSharp;
+
+            public static partial class Jobs
+            {
+                [Goroutine]
+                public static void Worker(int n, Chan<long> results)
+                {
+                    long Local(int k) => Helpers.Total(k);
+                    results.Send(Local(n));
+                }
+            }
+            """),
+        ("Helpers.cs", """
+            public static class Helpers
+            {
+                public static long Total(int n)
+                {
+                    long total = 0;
+                    {|GOSH014:for|} (int i = 0; i < n; i++) total += i;
+                    return total;
+                }
+
+                // A cycle that no goroutine code enters.
+                public static int Ping(int n)
+                {
+                    int sum = 0;
+                    for (int i = 0; i < n; i++) sum += i;
+                    return n > 0 ? Pong(n - 1) + sum : sum;
+                }
+
+                public static int Pong(int n)
+                {
+                    int sum = 0;
+                    while (sum < n) sum++;
+                    return n > 0 ? Ping(n - 1) + sum : sum;
+                }
+
+                // Only an ordinary lambda calls it: it runs wherever that lambda is called from.
+                public static Func<int, int> Later() => n => Spin(n);
+
+                static int Spin(int n)
+                {
+                    int sum = 0;
+                    for (int i = 0; i < n; i++) sum += i;
+                    return sum;
+                }
+            }
+            """),
+    });
 }

@@ -18,6 +18,7 @@ public class GOSH015SpinLoopTests
             {
                 go(() => { {|GOSH015:while|} (true) { } });
                 {|GOSH015:while|} (!_done) { }
+                {|GOSH015:do|} { } while (1 < 2);
                 {|GOSH015:for|} (;;)
                 {
                     switch (Select(jobs.OnReceive(out var job), Default))
@@ -81,6 +82,59 @@ public class GOSH015SpinLoopTests
             public static void Plain()
             {
                 while (!_done) { }
+            }
+
+            // staticcheck SA5002's quiet cases: a condition that calls something, a body that does something, a loop that never runs.
+            [Goroutine]
+            public static void StaticcheckQuiet(Func<bool> more)
+            {
+                while (more()) { }
+                for (;;)
+                {
+                    break;
+                }
+
+                while (false) { }
+                do { } while (1 > 2);
+            }
+
+            // SA5004's quiet cases: a Select outside a loop, a Default with work, a loop with a condition.
+            [Goroutine]
+            public static void SelectQuiet(Chan<int> jobs)
+            {
+                switch (Select(jobs.OnReceive(out var first), Default))
+                {
+                    case 0:
+                        Console.WriteLine(first);
+                        break;
+                }
+
+                for (;;)
+                {
+                    switch (Select(jobs.OnReceive(out var job), Default))
+                    {
+                        case 0:
+                            Console.WriteLine(job);
+                            break;
+                        default:
+                            Console.WriteLine("idle");
+                            break;
+                    }
+                }
+            }
+
+            [Goroutine]
+            public static void Draining(Chan<int> jobs)
+            {
+                while (!_done)
+                {
+                    switch (Select(jobs.OnReceive(out var job), Default))
+                    {
+                        case 0:
+                            Console.WriteLine(job);
+                            break;
+                    }
+                }
             }
         }
         """);

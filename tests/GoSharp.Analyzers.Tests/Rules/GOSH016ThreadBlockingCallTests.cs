@@ -69,6 +69,46 @@ public class GOSH016ThreadBlockingCallTests
         """);
 
     [Fact]
+    public Task Is_quiet_for_waits_that_return_at_once() => Verify.AnalyzerAsync("""
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static partial class Worker
+        {
+            private static readonly object Gate = new();
+
+            [Goroutine]
+            public static int Run(Task<int> pending, Task<int> other, SemaphoreSlim slots, ManualResetEvent ready)
+            {
+                Thread.Sleep(0);
+                if (slots.Wait(0))
+                {
+                    slots.Release();
+                }
+
+                if (Monitor.TryEnter(Gate))
+                {
+                    Monitor.Exit(Gate);
+                }
+
+                bool set = ready.WaitOne(TimeSpan.Zero) || ready.WaitOne(millisecondsTimeout: 0);
+                int sum = 0;
+                Await(Task.WhenAll(pending, other));
+                sum += pending.Result + other.GetAwaiter().GetResult();
+                other.Wait();
+                Task<int> later = Task.Run(() => 1);
+                if (later.IsCompleted)
+                {
+                    sum += later.Result;
+                }
+
+                sum += later.IsCompletedSuccessfully ? later.Result : 0;
+                return set ? sum : {|GOSH016:later.Result|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Sees_lambdas_given_to_GoroutineCode_parameters() => Verify.AnalyzerAsync("""
         using GoSharp;
 

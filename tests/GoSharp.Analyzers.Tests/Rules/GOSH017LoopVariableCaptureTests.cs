@@ -63,6 +63,65 @@ public class GOSH017LoopVariableCaptureTests
         }
         """);
 
+    /// <summary>
+    /// Go's loopclosure quiet cases that C# can write (a copy, a composite literal's field name),
+    /// and those C# adds: a variable the loop never changes, a goroutine the iteration waits for,
+    /// a function that runs in the caller (<c>Once.Do</c>) or is not GoSharp's (a user's <c>Group.Go</c>).
+    /// </summary>
+    [Fact]
+    public Task Is_quiet_where_the_goroutine_cannot_see_the_variable_change() => Verify.AnalyzerAsync("""
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public sealed class Box
+        {
+            public int i;
+        }
+
+        public sealed class Group
+        {
+            public void Go(Action f) => f();
+        }
+
+        public static partial class Program
+        {
+            [Goroutine]
+            public static void Run(Chan<int> results, List<int> items, Once once)
+            {
+                for (int i = 0, n = items.Count; i < n; i++)
+                {
+                    go(() => { results.Send(n); });           // n is never written after the header
+                    go(() => { var box = new Box { i = 1 }; results.Send(box.i); });
+                    go(() => { Report(value: 1, i: 2); });    // a named argument, not the variable
+                }
+
+                for (int i = 0; i < items.Count; i++)
+                {
+                    var done = new Chan<bool>();
+                    go(() => { results.Send(items[i]); done.Send(true); });
+                    done.Receive();                           // the iteration waits for the goroutine
+                }
+
+                var wg = new WaitGroup();
+                for (int i = 0; i < items.Count; i++)
+                {
+                    wg.Add(1);
+                    go(() => { using var _ = Defer(wg.Done); results.Send(i); });
+                    wg.Wait();
+                }
+
+                var group = new Group();
+                for (int i = 0; i < 3; i++)
+                {
+                    once.Do(() => { results.Send(i); });     // runs now, in this goroutine
+                    group.Go(() => { results.Send(i); });    // not a GoSharp goroutine
+                }
+            }
+
+            static void Report(int value, int i) => Console.WriteLine(value + i);
+        }
+        """);
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

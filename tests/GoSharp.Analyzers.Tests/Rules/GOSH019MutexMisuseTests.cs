@@ -85,4 +85,68 @@ public class GOSH019MutexMisuseTests
             }
         }
         """);
+
+    /// <summary>staticcheck's SA2001 and SA2003 quiet cases, and a captured mutex unlocked by the code it is handed to.</summary>
+    [Fact]
+    public Task Is_quiet_for_the_cases_staticcheck_accepts() => Verify.AnalyzerAsync("""
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public sealed class NotAMutex
+        {
+            public int Lock() => 0;
+
+            public void Unlock() { }
+        }
+
+        public partial class Counter
+        {
+            private readonly GoSharp.Mutex _r = new();
+            private readonly RWMutex _rw = new();
+            private int _n;
+
+            public void SomethingBetween()
+            {
+                _r.Lock();
+                _n++;
+                _r.Unlock();
+            }
+
+            public void DeferNotRightAfterALock()
+            {
+                Console.WriteLine("");
+                using var _ = Defer(_r.Lock);
+            }
+
+            public void ReadLockThenDeferredWriteLock()
+            {
+                _rw.RLock();
+                using var _ = Defer(_rw.Lock);
+            }
+
+            public void AnotherMutex()
+            {
+                _r.Lock();
+                using var _ = Defer(_rw.Lock);
+            }
+
+            public void NotGoSharps(NotAMutex t)
+            {
+                t.Lock();
+                t.Unlock();
+            }
+
+            [Goroutine]
+            public void HandedToAGoroutine(Chan<bool> done)
+            {
+                var mu = new GoSharp.Mutex();
+                mu.Lock();
+                go(() => { mu.Unlock(); done.Send(true); });
+                void Release() => mu.Unlock();
+                mu.Lock();
+                Release();
+                done.Receive();
+            }
+        }
+        """);
 }

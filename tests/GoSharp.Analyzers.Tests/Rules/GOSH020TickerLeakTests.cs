@@ -35,6 +35,27 @@ public class GOSH020TickerLeakTests
 
                 return n;
             }
+
+            // staticcheck's fn2 and fn3: a loop over the ticker's channel that a break or a return leaves.
+            public static void Breaks(bool stop)
+            {
+                foreach (var t in {|GOSH020:Tick(TimeSpan.FromSeconds(1))|})
+                {
+                    Console.WriteLine(t);
+                    if (stop)
+                        break;
+                }
+            }
+
+            public static void Returns(bool stop)
+            {
+                foreach (var t in {|GOSH020:Tick(TimeSpan.FromSeconds(1))|})
+                {
+                    Console.WriteLine(t);
+                    if (stop)
+                        return;
+                }
+            }
         }
         """);
 
@@ -54,12 +75,31 @@ public class GOSH020TickerLeakTests
             [Goroutine]
             public static void Heartbeat(Chan<string> log)
             {
+                // The ticker's channel is never closed: the loop never ends (staticcheck's fn1).
                 foreach (var t in Tick(TimeSpan.FromSeconds(1)))
                 {
                     log.Send($"alive at {t}");
                 }
+            }
 
-                throw new InvalidOperationException("unreachable: Tick never closes");
+            // staticcheck's fn4: a goroutine that never returns.
+            public static void Background(Chan<string> log) => Go.go(() =>
+            {
+                foreach (var t in Tick(TimeSpan.FromSeconds(1)))
+                {
+                    log.Send($"alive at {t}");
+                }
+            });
+
+            // staticcheck's fn5: the only way out is a throw, before the ticker starts.
+            public static void FailsFirst(bool broken)
+            {
+                if (broken)
+                    throw new InvalidOperationException("broken");
+                foreach (var t in Tick(TimeSpan.FromSeconds(1)))
+                {
+                    Console.WriteLine(t);
+                }
             }
 
             [Goroutine]

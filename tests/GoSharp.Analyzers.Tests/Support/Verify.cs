@@ -32,6 +32,31 @@ internal static class Verify<TAnalyzer>
     }
 
     /// <summary>
+    /// Like <see cref="AnalyzerAsync(string, bool)"/>, with the diagnostics of <c>{|#0:...|}</c>
+    /// markup given in full, so that their messages are checked too.
+    /// </summary>
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, EmptyCodeFixProvider, DefaultVerifier> { TestCode = source };
+        TestProject.Configure(test.TestState);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Like <see cref="AnalyzerAsync(string, bool)"/>, for a project of several files (each with markup).</summary>
+    public static Task AnalyzerAsync((string Name, string Source)[] sources)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, EmptyCodeFixProvider, DefaultVerifier>();
+        foreach ((string name, string source) in sources)
+        {
+            test.TestState.Sources.Add((name, source));
+        }
+
+        TestProject.Configure(test.TestState);
+        return test.RunAsync();
+    }
+
+    /// <summary>
     /// Checks the diagnostics in <paramref name="source"/>, that applying <typeparamref name="TCodeFix"/>
     /// to each gives exactly <paramref name="fixedSource"/> (which must have no diagnostics left),
     /// and that Fix All in document, project and solution gives the same.
