@@ -32,7 +32,7 @@ public abstract class SignatureRuleAnalyzer : RuleAnalyzer
     {
         if (context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is IMethodSymbol method && known.IsGoroutine(method))
         {
-            Report(((LocalFunctionStatementSyntax)context.Node).Identifier.GetLocation(), "a local function", context.ReportDiagnostic);
+            Report(((LocalFunctionStatementSyntax)context.Node).Identifier.GetLocation(), SignatureRules.LocalFunctionKind(context.Node), context.ReportDiagnostic);
         }
     }
 

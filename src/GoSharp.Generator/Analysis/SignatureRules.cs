@@ -101,11 +101,20 @@ internal static class SignatureRules
         return null;
     }
 
+    /// <summary>
+    /// GOSH008's words for a <c>[Goroutine]</c> local function: a program written with top-level
+    /// statements (the console template's) gets told where its goroutines can go instead.
+    /// </summary>
+    public static string LocalFunctionKind(SyntaxNode? declaration) =>
+        declaration?.Parent is GlobalStatementSyntax
+            ? "a local function of the top-level statements (declare it as a static method in `partial class Program { }` after them)"
+            : "a local function";
+
     private static string? UnsupportedMemberKind(IMethodSymbol method, MethodDeclarationSyntax? syntax)
     {
         if (method.MethodKind == MethodKind.LocalFunction)
         {
-            return "a local function";
+            return LocalFunctionKind(method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax());
         }
 
         if (method.MethodKind != MethodKind.Ordinary)
@@ -173,7 +182,15 @@ internal static class SignatureRules
 
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            // Top-level statements declare Program with no syntax of its own (the compilation
+            // unit): it merges with `partial class Program { ... }` like any partial declaration.
+            SyntaxNode syntax = reference.GetSyntax();
+            if (syntax is CompilationUnitSyntax)
+            {
+                continue;
+            }
+
+            if (syntax is not TypeDeclarationSyntax declaration || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
                 return false;
             }

@@ -47,5 +47,17 @@ public class GOSH001NonPartialTypeTests
         """);
 
     [Fact]
+    public void Is_quiet_on_partial_class_Program_beside_top_level_statements() => Verify.Verify("""
+        using GoSharp;
+        Work();
+
+        partial class Program
+        {
+            [Goroutine]
+            static void Work() { }
+        }
+        """);
+
+    [Fact]
     public void Has_its_id() => Assert.Equal("GOSH001", GOSH001NonPartialTypeAnalyzer.Id);
 }

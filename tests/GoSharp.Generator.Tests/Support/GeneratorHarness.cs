@@ -33,10 +33,10 @@ internal static class GeneratorHarness
             : options;
     }
 
-    public static CSharpCompilation Compile(string source, string path = "Program.cs", bool interceptors = true, string assemblyName = "UserCode", LanguageVersion languageVersion = LanguageVersion.Latest) =>
-        Compile([(source, path)], interceptors, assemblyName, languageVersion);
+    public static CSharpCompilation Compile(string source, string path = "Program.cs", bool interceptors = true, string assemblyName = "UserCode", LanguageVersion languageVersion = LanguageVersion.Latest, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary) =>
+        Compile([(source, path)], interceptors, assemblyName, languageVersion, outputKind);
 
-    public static CSharpCompilation Compile(IEnumerable<(string Source, string Path)> files, bool interceptors = true, string assemblyName = "UserCode", LanguageVersion languageVersion = LanguageVersion.Latest)
+    public static CSharpCompilation Compile(IEnumerable<(string Source, string Path)> files, bool interceptors = true, string assemblyName = "UserCode", LanguageVersion languageVersion = LanguageVersion.Latest, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
         CSharpParseOptions parse = ParseOptions(interceptors, languageVersion);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(SourceText.From(f.Source, Encoding.UTF8), parse, f.Path)).ToList();
@@ -49,7 +49,7 @@ internal static class GeneratorHarness
             trees,
             References,
             new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
+                outputKind,
                 nullableContextOptions: NullableContextOptions.Enable,
                 allowUnsafe: true,
                 optimizationLevel: OptimizationLevel.Release,
@@ -76,9 +76,9 @@ internal static class GeneratorHarness
         string.Join(Environment.NewLine, diagnostics.Select(d => d.ToString()));
 
     /// <summary>Generates, checks the result compiles without errors or warnings, emits and loads it.</summary>
-    public static Assembly Build(string source, bool interceptors = true)
+    public static Assembly Build(string source, bool interceptors = true, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
-        (Compilation output, _) = Generate(Compile(source, interceptors: interceptors, assemblyName: "UserCode" + Guid.NewGuid().ToString("N")));
+        (Compilation output, _) = Generate(Compile(source, interceptors: interceptors, assemblyName: "UserCode" + Guid.NewGuid().ToString("N"), outputKind: outputKind));
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, Describe(problems));
         using var image = new MemoryStream();
