@@ -45,14 +45,8 @@ internal abstract class G : Frame
     /// <summary>The <c>Go.Run</c> this goroutine was started under (inherited by children).</summary>
     internal RunContext? run;
 
-    /// <summary>Wake-up parameter set by the readier, e.g. the waiter that completed (Go's gp.param).</summary>
-    internal object? param;
-
-    /// <summary>
-    /// Non-null while the goroutine blocks its thread in a synchronous operation: readying it
-    /// then wakes the thread instead of queueing the goroutine.
-    /// </summary>
-    internal Note? blockedThread;
+    /// <summary>Set the first time the goroutine blocks its thread or awaits a foreign awaiter; kept while pooled.</summary>
+    internal ForeignWake? foreignWake;
 
     /// <summary>Why the goroutine is parked (Go's waitreason).</summary>
     internal WaitReason waitreason;
@@ -63,18 +57,24 @@ internal abstract class G : Frame
     /// <summary>Set by the first case to fire while the goroutine waits in a select (Go's selectDone).</summary>
     internal int selectDone;
 
-    /// <summary>The waiters of the select the goroutine is parked in, linked by waitlink (Go's gp.waiting).</summary>
+    /// <summary>
+    /// The waiter the goroutine is parked with, or the waiters of the select it is parked in,
+    /// linked by waitlink (Go's gp.waiting). The one a waker completed is marked
+    /// <see cref="Waiter.fired"/>, which is how the goroutine learns how its wait ended (Go
+    /// passes that waiter in gp.param; a waiter already knows its goroutine, so the mark on the
+    /// waiter saves the G a field).
+    /// </summary>
     internal Waiter? waiting;
 
     /// <summary>The user's source line of the goroutine's latest announced park site (generated code sets it).</summary>
     internal GoSharp.CompilerServices.ParkSite? parkSite;
 
-    /// <summary>Links in <see cref="AllGs"/>, and the shard that holds them.</summary>
+    /// <summary>Links in <see cref="AllGs"/>.</summary>
     internal G? allnext;
     internal G? allprev;
-    internal object? allShard;
 
-    private Action? _readyAction;
+    /// <summary>The <see cref="AllGs"/> shard that holds the goroutine, plus one; 0 while not registered.</summary>
+    internal int allShard;
 
     protected G()
     {
@@ -82,7 +82,20 @@ internal abstract class G : Frame
     }
 
     /// <summary>A cached delegate that readies this goroutine (for foreign awaiters such as Task's).</summary>
-    internal Action ReadyAction => _readyAction ??= () => Sched.Ready(this);
+    internal Action ReadyAction
+    {
+        get
+        {
+            ForeignWake wake = ForeignWakeState;
+            return wake.readyAction ??= () => Sched.Ready(this);
+        }
+    }
+
+    /// <summary>The goroutine's <see cref="ForeignWake"/>, created on first use (by the goroutine's own thread).</summary>
+    internal ForeignWake ForeignWakeState => foreignWake ??= new ForeignWake();
+
+    /// <summary>The note of the thread this goroutine blocks, or null (see <see cref="ForeignWake.blockedThread"/>). Safe from any thread.</summary>
+    internal Note? BlockedThread => Volatile.Read(ref foreignWake) is ForeignWake wake ? Volatile.Read(ref wake.blockedThread) : null;
 
     /// <summary>The method the goroutine started in, for dumps and panic reports.</summary>
     internal abstract string EntryName { get; }
@@ -99,11 +112,9 @@ internal abstract class G : Frame
         goid = id;
         run = runContext;
         frame = this;
-        parent = null;
         error = null;
         completed = false;
         preempt = false;
-        param = null;
         parkSite = null;
         waitreason = WaitReason.None;
         Volatile.Write(ref status, GStatus.Runnable);

@@ -60,7 +60,7 @@ internal static partial class Sched
     /// </summary>
     internal static void Ready(G g)
     {
-        if (g.blockedThread is Note thread)
+        if (g.BlockedThread is Note thread)
         {
             thread.Wakeup();
             return;
@@ -132,7 +132,7 @@ internal static partial class Sched
     }
 
     /// <summary>A nested frame finished: the scheduler loop resumes the frame that awaits it.</summary>
-    internal static void FrameReturned(Frame frame)
+    internal static void FrameReturned(NestedFrame frame)
     {
         M m = M.Current!;
         m.curg!.frame = frame.parent ?? throw new InvalidOperationException(
@@ -164,7 +164,7 @@ internal static partial class Sched
             throw NotAwaitedImmediately(m.curg!);
         }
 
-        child.parent = caller;
+        ((NestedFrame)child).parent = caller; // every frame but a goroutine's bottom one (excluded above) is nested
     }
 
     private static InvalidOperationException NotAwaitedImmediately(G g) => new(

@@ -23,6 +23,14 @@ internal abstract class Waiter
     /// <summary>Set by the waker: true if a value was transferred, false if the channel was closed.</summary>
     internal bool success;
 
+    /// <summary>
+    /// Set by the waker that completed this waiter, before it readies the goroutine (Go's
+    /// gp.param = sudog). In a select, exactly one waiter gets it: a waker must first win
+    /// <see cref="G.selectDone"/>. The ready that follows (an interlocked status change) publishes
+    /// it, with <see cref="success"/> and the value, to the goroutine when it resumes.
+    /// </summary>
+    internal bool fired;
+
     /// <summary>The select case this waiter stands for.</summary>
     internal int caseIndex;
 
@@ -63,7 +71,7 @@ internal sealed class Waiter<T> : Waiter
         g = null!;
         next = prev = waitlink = null;
         target = null;
-        isSelect = success = false;
+        isSelect = success = fired = false;
         M.Current?.p?.cache.Return(this);
     }
 }
