@@ -20,7 +20,7 @@ internal static class AllGs
     {
         int index = (int)((uint)shardHint % (uint)s_shards.Length);
         Shard shard = s_shards[index];
-        g.allShard = index + 1;
+        g.allShard = (byte)(index + 1);
         shard.gate.Enter();
         g.allprev = null;
         g.allnext = shard.head;
@@ -108,7 +108,8 @@ internal static class AllGs
 
     private static Shard[] CreateShards()
     {
-        var shards = new Shard[Math.Max(4, Environment.ProcessorCount * 2)];
+        // G.allShard keeps index + 1 in a byte (see the layout note on G).
+        var shards = new Shard[Math.Min(byte.MaxValue, Math.Max(4, Environment.ProcessorCount * 2))];
         for (int i = 0; i < shards.Length; i++)
         {
             shards[i] = new Shard();

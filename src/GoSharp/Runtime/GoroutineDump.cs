@@ -68,7 +68,7 @@ internal static class GoroutineDump
         }
 
         string reason = WaitReasonText.Of(g.waitreason);
-        long minutes = (Environment.TickCount64 - g.waitsince) / 60_000;
+        int minutes = g.MinutesWaiting;
         string state = minutes >= 1 ? $"{reason}, {minutes} minutes" : reason;
         return g.BlockedThread is null ? state : state + ", thread blocked";
     }

@@ -36,7 +36,7 @@ internal static partial class Sched
     internal static G BeginPark(Frame frame, WaitReason reason)
     {
         G g = Suspend(frame, reason, FrameOutcome.Park);
-        g.waitsince = Environment.TickCount64;
+        g.waitsince = G.Now;
         g.waiting = null;
         Volatile.Write(ref g.status, GStatus.Parking);
         return g;

@@ -20,7 +20,7 @@ internal static class ThreadWait
         Note note = t_note ??= new Note();
         note.Clear();
         g.waitreason = reason;
-        g.waitsince = Environment.TickCount64;
+        g.waitsince = G.Now;
         g.waiting = null;
         g.ForeignWakeState.blockedThread = note;
         return g;

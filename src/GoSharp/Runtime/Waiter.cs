@@ -31,8 +31,12 @@ internal abstract class Waiter
     /// </summary>
     internal bool fired;
 
-    /// <summary>The select case this waiter stands for.</summary>
-    internal int caseIndex;
+    /// <summary>
+    /// The select case this waiter stands for (fewer than <see cref="GoSharp.Channels.Select.SelectCore.MaxCases"/>).
+    /// A byte, so that with the three flags it takes 4 bytes and a 4-byte element packs beside
+    /// them: a <c>Waiter&lt;int&gt;</c> is 64 bytes, not 72.
+    /// </summary>
+    internal byte caseIndex;
 
     /// <summary>Next waiter of the same select (Go's waitlink).</summary>
     internal Waiter? waitlink;
