@@ -104,6 +104,7 @@ internal static partial class Sched
         else
         {
             GlobalRunqPut(g);
+            Interlocked.MemoryBarrier(); // StoreLoad before the caller's Wakep (see its remarks)
         }
     }
 
