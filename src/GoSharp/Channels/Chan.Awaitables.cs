@@ -67,7 +67,8 @@ public sealed partial class Chan<T>
     private static void CompleteWithoutParking(G g, Waiter w, bool success)
     {
         w.success = success;
-        g.param = w;
+        w.fired = true;
+        g.waiting = w;
         Sched.CancelPark(g);
     }
 

@@ -172,10 +172,11 @@ public sealed partial class Chan<T>
         return received;
     }
 
+    /// <summary>The waiter of a goroutine woken from a single channel operation (not a select: that has one per case).</summary>
     private static Waiter TakeWaiter(G g)
     {
-        Waiter w = (Waiter)g.param!;
-        g.param = null;
+        Waiter w = g.waiting!;
+        g.waiting = null;
         return w;
     }
 

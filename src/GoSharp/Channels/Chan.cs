@@ -253,7 +253,7 @@ public sealed partial class Chan<T> : IWaitTarget
     private static void Deliver(Waiter w, bool success)
     {
         w.success = success;
-        w.g.param = w;
+        w.fired = true;
     }
 
     /// <inheritdoc/>

@@ -18,8 +18,9 @@ internal static class AllGs
     /// <summary>Registers a goroutine that is being started.</summary>
     internal static void Add(G g, int shardHint)
     {
-        Shard shard = s_shards[(uint)shardHint % (uint)s_shards.Length];
-        g.allShard = shard;
+        int index = (int)((uint)shardHint % (uint)s_shards.Length);
+        Shard shard = s_shards[index];
+        g.allShard = (byte)(index + 1);
         shard.gate.Enter();
         g.allprev = null;
         g.allnext = shard.head;
@@ -35,11 +36,12 @@ internal static class AllGs
     /// <summary>Unregisters a goroutine that has exited.</summary>
     internal static void Remove(G g)
     {
-        if (g.allShard is not Shard shard)
+        if (g.allShard == 0)
         {
             return;
         }
 
+        Shard shard = s_shards[g.allShard - 1];
         shard.gate.Enter();
         if (g.allprev is null)
         {
@@ -57,7 +59,7 @@ internal static class AllGs
 
         shard.gate.Exit();
         g.allnext = g.allprev = null;
-        g.allShard = null;
+        g.allShard = 0;
     }
 
     /// <summary>True if <paramref name="test"/> holds for every live goroutine; stops at the first that fails.</summary>
@@ -106,7 +108,8 @@ internal static class AllGs
 
     private static Shard[] CreateShards()
     {
-        var shards = new Shard[Math.Max(4, Environment.ProcessorCount * 2)];
+        // G.allShard keeps index + 1 in a byte (see the layout note on G).
+        var shards = new Shard[Math.Min(byte.MaxValue, Math.Max(4, Environment.ProcessorCount * 2))];
         for (int i = 0; i < shards.Length; i++)
         {
             shards[i] = new Shard();

@@ -8,7 +8,7 @@ namespace GoSharp.Runtime;
 /// <remarks>
 /// A goroutine in Go owns a growable stack of frames. A GoSharp goroutine owns a chain of
 /// <see cref="Frame"/>s instead: each suspended <c>async GoTask</c> method is boxed into a frame
-/// (see <c>FrameBox</c>), and each frame points at the frame that called it (<see cref="parent"/>).
+/// (see <c>FrameBox</c>), and each frame points at the frame that called it (<see cref="NestedFrame.parent"/>).
 /// The goroutine itself (<see cref="G"/>) is the bottom frame of the chain, so a goroutine that
 /// never calls another goroutine function costs exactly one object.
 ///
@@ -19,9 +19,6 @@ namespace GoSharp.Runtime;
 /// </remarks>
 internal abstract class Frame
 {
-    /// <summary>The frame awaiting this one; null for a goroutine's bottom frame.</summary>
-    internal Frame? parent;
-
     /// <summary>Set when the frame's method threw; rethrown in the awaiting frame.</summary>
     internal ExceptionDispatchInfo? error;
 
@@ -34,14 +31,8 @@ internal abstract class Frame
     /// <summary>Runs the frame's method until it suspends or completes.</summary>
     internal abstract void MoveNext();
 
-    /// <summary>
-    /// The frame's method returned or threw (see <see cref="error"/>): resume the awaiting frame.
-    /// </summary>
-    internal virtual void Return()
-    {
-        completed = true;
-        Sched.FrameReturned(this);
-    }
+    /// <summary>The frame's method returned or threw (see <see cref="error"/>).</summary>
+    internal abstract void Return();
 
     /// <summary>Returns a completed frame to its pool after its result has been read.</summary>
     internal virtual void Recycle()
@@ -49,8 +40,25 @@ internal abstract class Frame
     }
 }
 
-/// <summary>A frame whose method returns a value.</summary>
-internal abstract class Frame<TResult> : Frame
+/// <summary>
+/// A frame above a goroutine's bottom frame: it has a caller to resume. The goroutine itself
+/// (the bottom frame) has none, so the link lives here and a goroutine does not pay for it.
+/// </summary>
+internal abstract class NestedFrame : Frame
+{
+    /// <summary>The frame awaiting this one (set when it first suspends, see <see cref="Sched.AwaitChild"/>).</summary>
+    internal Frame? parent;
+
+    /// <summary>Resumes the awaiting frame.</summary>
+    internal override void Return()
+    {
+        completed = true;
+        Sched.FrameReturned(this);
+    }
+}
+
+/// <summary>A nested frame whose method returns a value.</summary>
+internal abstract class Frame<TResult> : NestedFrame
 {
     internal TResult result = default!;
 }

@@ -34,7 +34,7 @@ internal static class GoroutineDump
         text.Append("goroutine ").Append(g.goid).Append(" [").Append(State(g)).AppendLine("]:");
         Frame? frame = Volatile.Read(ref g.frame);
         bool first = true;
-        for (int depth = 0; frame is not null && depth < 100; depth++, frame = frame.parent)
+        for (int depth = 0; frame is not null && depth < 100; depth++, frame = (frame as NestedFrame)?.parent)
         {
             text.AppendLine(frame.MethodName);
             if (first)
@@ -68,13 +68,13 @@ internal static class GoroutineDump
         }
 
         string reason = WaitReasonText.Of(g.waitreason);
-        long minutes = (Environment.TickCount64 - g.waitsince) / 60_000;
+        int minutes = g.MinutesWaiting;
         string state = minutes >= 1 ? $"{reason}, {minutes} minutes" : reason;
-        return g.blockedThread is null ? state : state + ", thread blocked";
+        return g.BlockedThread is null ? state : state + ", thread blocked";
     }
 
     /// <summary>Parked, or blocking its thread in a GoSharp operation.</summary>
     internal static bool IsBlocked(G g) =>
         Volatile.Read(ref g.status) == GStatus.Waiting ||
-        (g.blockedThread is Note note && !note.IsSignaled && g.waitreason != WaitReason.None);
+        (g.BlockedThread is Note note && !note.IsSignaled && g.waitreason != WaitReason.None);
 }

@@ -14,6 +14,9 @@ namespace GoSharp.Runtime;
 /// failing means it must not use what it read.</item>
 /// <item><c>tail - head</c> never exceeds the ring size; a full ring spills half of itself to
 /// the global queue (<see cref="RunqPutSlow"/>).</item>
+/// <item><c>_runnext</c> is changed only by CAS (owner and thieves alike); the owner's CAS that
+/// puts a goroutine there is also the full fence that <see cref="Sched.Wakep"/> relies on after
+/// a ready (see its remarks).</item>
 /// <item><c>_runnext</c> holds the goroutine readied most recently by the goroutine now running.
 /// It runs next and inherits the current time slice, which keeps producer/consumer pairs on one
 /// P and hot in its cache. Thieves take it only in their last round.</item>
@@ -68,6 +71,8 @@ internal sealed partial class P
             uint t = _runqtail;
             if (t - h < RunQueueSize)
             {
+                // Release: a consumer that reads the new tail (acquire) sees the slot. Not a full
+                // fence: a Wakep after this needs one from elsewhere (Sched.Wakep's remarks).
                 _runq[t & RunQueueMask] = g;
                 Volatile.Write(ref _runqtail, t + 1);
                 return;
@@ -113,6 +118,7 @@ internal sealed partial class P
     /// </summary>
     internal G? RunqGet(out bool inheritTime)
     {
+        // Acquire read of runnext, then a CAS that claims it: only one consumer gets it.
         G? next = Volatile.Read(ref _runnext);
         if (next is not null && Interlocked.CompareExchange(ref _runnext, null, next) == next)
         {
@@ -123,6 +129,7 @@ internal sealed partial class P
         inheritTime = false;
         while (true)
         {
+            // Head before tail, both acquire: the tail read sees every slot published up to it.
             uint h = Volatile.Read(ref _runqhead);
             uint t = Volatile.Read(ref _runqtail);
             if (t == h)
@@ -247,6 +254,7 @@ internal sealed partial class P
             throw new InvalidOperationException("runqsteal: runq overflow");
         }
 
+        // Release: the stolen slots were written above, before the tail that publishes them.
         Volatile.Write(ref _runqtail, t + n);
         return g;
     }

@@ -42,6 +42,7 @@ internal static partial class Sched
 
         Interlocked.Increment(ref s_handoffs);
         p.RunqDrainToGlobal();
+        Interlocked.MemoryBarrier(); // StoreLoad before Wakep (see its remarks)
         if (!GlobalRunqEmpty)
         {
             Wakep();

@@ -36,7 +36,7 @@ internal static partial class Sched
     internal static G BeginPark(Frame frame, WaitReason reason)
     {
         G g = Suspend(frame, reason, FrameOutcome.Park);
-        g.waitsince = Environment.TickCount64;
+        g.waitsince = G.Now;
         g.waiting = null;
         Volatile.Write(ref g.status, GStatus.Parking);
         return g;
@@ -60,7 +60,7 @@ internal static partial class Sched
     /// </summary>
     internal static void Ready(G g)
     {
-        if (g.blockedThread is Note thread)
+        if (g.BlockedThread is Note thread)
         {
             thread.Wakeup();
             return;
@@ -104,6 +104,7 @@ internal static partial class Sched
         else
         {
             GlobalRunqPut(g);
+            Interlocked.MemoryBarrier(); // StoreLoad before the caller's Wakep (see its remarks)
         }
     }
 
@@ -132,7 +133,7 @@ internal static partial class Sched
     }
 
     /// <summary>A nested frame finished: the scheduler loop resumes the frame that awaits it.</summary>
-    internal static void FrameReturned(Frame frame)
+    internal static void FrameReturned(NestedFrame frame)
     {
         M m = M.Current!;
         m.curg!.frame = frame.parent ?? throw new InvalidOperationException(
@@ -164,7 +165,7 @@ internal static partial class Sched
             throw NotAwaitedImmediately(m.curg!);
         }
 
-        child.parent = caller;
+        ((NestedFrame)child).parent = caller; // every frame but a goroutine's bottom one (excluded above) is nested
     }
 
     private static InvalidOperationException NotAwaitedImmediately(G g) => new(

@@ -18,6 +18,27 @@ internal static partial class Sched
     /// only if a P is free and no M is already spinning, so readying costs two reads in the
     /// common case.
     /// </summary>
+    /// <remarks>
+    /// Ordering (Go's "#StoreLoad-style memory barrier" between submitting work and checking
+    /// nmspinning, proc.go): the caller must have published its work with a full fence before
+    /// these reads, or a spinner that is just giving up (it decrements <see cref="nmspinning"/>
+    /// with an interlocked op, then rechecks every queue: <c>TryReacquireForPendingWork</c>) and
+    /// this readier could each miss the other's write, stranding the work with a P idle. The
+    /// reads below are plain acquire loads, so the fence is the caller's, path by path:
+    /// <list type="bullet">
+    /// <item>runnext (<see cref="Ready"/>, <see cref="Newproc"/> on a P): the interlocked
+    /// exchange of <c>runnext</c> is the fence. A goroutine it displaces to the ring tail is
+    /// published later, but the P's queue is already visibly non-empty through runnext, so the
+    /// spinner's recheck finds work and it steals the rest.</item>
+    /// <item>global queue from a P-less thread (<c>RunqPutHere</c>) and a hand-off's drain
+    /// (<c>Handoff</c>): the queue lock's release is not a full fence in .NET's memory model, so
+    /// they call <see cref="Interlocked.MemoryBarrier"/> first.</item>
+    /// <item>timers (<c>AddTimer</c>): its own <see cref="Interlocked.MemoryBarrier"/> precedes.</item>
+    /// <item><c>ResetSpinning</c>: its interlocked decrement is the fence.</item>
+    /// <item>yield (<c>FrameOutcome.Yield</c>) puts on the global queue without waking anyone:
+    /// the yielding M itself looks at that queue next.</item>
+    /// </list>
+    /// </remarks>
     internal static void Wakep()
     {
         if (Volatile.Read(ref idleProcs) <= 0)

@@ -43,7 +43,7 @@ internal static class SchedTrace
             text.Append($"curg={(g is null ? -1 : g.goid)}");
             if (g is not null)
             {
-                text.Append($" ({g.EntryName}, {WaitReasonText.Of(g.waitreason)}{(g.blockedThread is null ? "" : ", thread blocked")})");
+                text.Append($" ({g.EntryName}, {WaitReasonText.Of(g.waitreason)}{(g.BlockedThread is null ? "" : ", thread blocked")})");
             }
         }
 

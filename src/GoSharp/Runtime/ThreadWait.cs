@@ -20,24 +20,25 @@ internal static class ThreadWait
         Note note = t_note ??= new Note();
         note.Clear();
         g.waitreason = reason;
-        g.waitsince = Environment.TickCount64;
+        g.waitsince = G.Now;
         g.waiting = null;
-        g.blockedThread = note;
+        g.ForeignWakeState.blockedThread = note;
         return g;
     }
 
     /// <summary>Blocks until the goroutine returned by <see cref="Begin"/> is readied.</summary>
     internal static void Block(G g)
     {
-        Sched.BlockOn(g.blockedThread!);
-        g.blockedThread = null;
+        ForeignWake wake = g.foreignWake!;
+        Sched.BlockOn(wake.blockedThread!);
+        wake.blockedThread = null;
         g.waitreason = WaitReason.None;
     }
 
     /// <summary>Undoes <see cref="Begin"/> when the operation completed before the goroutine was published.</summary>
     internal static void Cancel(G g)
     {
-        g.blockedThread = null;
+        g.foreignWake!.blockedThread = null;
         g.waitreason = WaitReason.None;
     }
 

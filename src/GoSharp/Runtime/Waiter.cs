@@ -23,8 +23,20 @@ internal abstract class Waiter
     /// <summary>Set by the waker: true if a value was transferred, false if the channel was closed.</summary>
     internal bool success;
 
-    /// <summary>The select case this waiter stands for.</summary>
-    internal int caseIndex;
+    /// <summary>
+    /// Set by the waker that completed this waiter, before it readies the goroutine (Go's
+    /// gp.param = sudog). In a select, exactly one waiter gets it: a waker must first win
+    /// <see cref="G.selectDone"/>. The ready that follows (an interlocked status change) publishes
+    /// it, with <see cref="success"/> and the value, to the goroutine when it resumes.
+    /// </summary>
+    internal bool fired;
+
+    /// <summary>
+    /// The select case this waiter stands for (fewer than <see cref="GoSharp.Channels.Select.SelectCore.MaxCases"/>).
+    /// A byte, so that with the three flags it takes 4 bytes and a 4-byte element packs beside
+    /// them: a <c>Waiter&lt;int&gt;</c> is 64 bytes, not 72.
+    /// </summary>
+    internal byte caseIndex;
 
     /// <summary>Next waiter of the same select (Go's waitlink).</summary>
     internal Waiter? waitlink;
@@ -63,7 +75,7 @@ internal sealed class Waiter<T> : Waiter
         g = null!;
         next = prev = waitlink = null;
         target = null;
-        isSelect = success = false;
+        isSelect = success = fired = false;
         M.Current?.p?.cache.Return(this);
     }
 }

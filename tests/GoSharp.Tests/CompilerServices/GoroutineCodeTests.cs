@@ -62,7 +62,7 @@ public class GoroutineCodeTests
             Assert.True(started.TrySend(Sched.CurrentG!));
             await gate.ReceiveAsync();
             Assert.True(finished.TrySend(true));
-        }), g => Volatile.Read(ref g.status) == GStatus.Waiting && g.waitreason == WaitReason.ChanReceive && g.blockedThread is null, out long callerId);
+        }), g => Volatile.Read(ref g.status) == GStatus.Waiting && g.waitreason == WaitReason.ChanReceive && g.BlockedThread is null, out long callerId);
         Assert.NotEqual(callerId, g.goid);
     }
 
@@ -75,7 +75,7 @@ public class GoroutineCodeTests
             Assert.True(started.TrySend(Sched.CurrentG!));
             gate.Receive();
             Assert.True(finished.TrySend(true));
-        }), g => Volatile.Read(ref g.blockedThread) is not null, out long callerId);
+        }), g => g.BlockedThread is not null, out long callerId);
         Assert.NotEqual(callerId, g.goid);
     }
 

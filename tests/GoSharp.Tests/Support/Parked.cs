@@ -50,7 +50,7 @@ internal static class Parked
         thread.Start();
 
         Assert.True(Deadline.WaitUntil(() =>
-            Volatile.Read(ref done) == 1 || (Volatile.Read(ref stand) is G x && x.blockedThread is Note note && !note.IsSignaled)),
+            Volatile.Read(ref done) == 1 || (Volatile.Read(ref stand) is G x && x.BlockedThread is Note note && !note.IsSignaled)),
             "the thread neither blocked nor finished");
         Assert.True(Volatile.Read(ref done) == 0, "the operation completed instead of blocking");
         return thread;

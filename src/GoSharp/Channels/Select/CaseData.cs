@@ -48,7 +48,7 @@ internal static class CaseData<T>
     {
         Waiter<T> w = Waiter<T>.Rent(g);
         w.isSelect = true;
-        w.caseIndex = index;
+        w.caseIndex = (byte)index; // index < SelectCore.MaxCases
         if (kind == SelectCaseKind.Send)
         {
             w.elem = value;
@@ -66,7 +66,7 @@ internal static class CaseData<T>
     internal static Waiter Completed(SelectCaseKind kind, T value, bool ok, G g, int index, ChanResult result)
     {
         Waiter<T> w = Waiter<T>.Rent(g);
-        w.caseIndex = index;
+        w.caseIndex = (byte)index; // index < SelectCore.MaxCases
         w.elem = value;
         w.success = kind == SelectCaseKind.Send ? result == ChanResult.Done : ok;
         return w;

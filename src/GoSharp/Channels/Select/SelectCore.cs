@@ -24,8 +24,8 @@ namespace GoSharp.Channels.Select;
 /// waiters, so exactly one case commits however many channels fire at once.</item>
 /// <item>Pass 3, after waking: remove the waiters of the cases that did not fire, each under its
 /// own channel's lock (no waker can use them any more: <see cref="G.selectDone"/> stays set until
-/// the goroutine's next select queues new waiters); the one that fired is in
-/// <see cref="G.param"/>.</item>
+/// the goroutine's next select queues new waiters); the one that fired is marked
+/// <see cref="Waiter.fired"/>.</item>
 /// </list>
 /// A select with no live case and no default blocks forever.
 /// </remarks>
@@ -241,8 +241,8 @@ internal static class SelectCore
             UnlockAll(ref cases, locks);
             Waiter.Wake(wake);
             Waiter w = cases.Completed(chosen, g, result);
+            w.fired = true;
             g.waiting = w;
-            g.param = w;
             Sched.CancelPark(g);
             return;
         }
@@ -272,19 +272,27 @@ internal static class SelectCore
     internal static int AfterWake<TCases>(ref TCases cases, G g)
         where TCases : struct, ISelectCases
     {
-        var winner = (Waiter)g.param!;
-        g.param = null;
+        Waiter? winner = null;
         Waiter? next = g.waiting;
         g.waiting = null;
         while (next is not null)
         {
             Waiter w = next;
             next = w.waitlink;
-            if (w != winner)
+            if (w.fired)
+            {
+                winner = w;
+            }
+            else
             {
                 cases.Dequeue(w.caseIndex, w);
                 w.Release();
             }
+        }
+
+        if (winner is null)
+        {
+            throw new InvalidOperationException($"select: goroutine {g.goid} woke with no case fired.");
         }
 
         int chosen = winner.caseIndex;
