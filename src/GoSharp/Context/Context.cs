@@ -156,16 +156,17 @@ public abstract class Context
 
         var c = new TimerContext(parent, deadline);
         c.Propagate();
-        c.Arm(deadline - DateTime.UtcNow);
+        c.Arm(deadline - Time.Clock.UtcNow());
         return (c, c.CancelFunc());
     }
 
     /// <summary>
-    /// <c>WithDeadline(parent, DateTime.UtcNow + timeout)</c> (Go's <c>context.WithTimeout</c>).
+    /// <c>WithDeadline(parent, DateTime.UtcNow + timeout)</c> (Go's <c>context.WithTimeout</c>);
+    /// inside a SyncTest bubble, the bubble's clock stands for <c>DateTime.UtcNow</c>.
     /// </summary>
     public static (Context Ctx, Action Cancel) WithTimeout(Context parent, TimeSpan timeout)
     {
-        DateTime now = DateTime.UtcNow;
+        DateTime now = Time.Clock.UtcNow();
         DateTime deadline = timeout >= DateTime.MaxValue - now ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc) : now + timeout;
         return WithDeadline(parent, deadline);
     }
