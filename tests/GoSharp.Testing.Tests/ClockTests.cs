@@ -40,7 +40,7 @@ public partial class ClockTests
 
         // Every second of an hour a ticker ticks; timers at odd instants are interleaved with it.
         var expected = Enumerable.Range(1, 3600).Select(s => (Id: 0, At: TimeSpan.FromSeconds(s)))
-            .Concat(new[] { (Id: 1, At: TimeSpan.FromMilliseconds(1500)), (Id: 2, At: TimeSpan.FromMinutes(30) + TimeSpan.FromTicks(1)), (Id: 3, At: TimeSpan.FromMinutes(59.5)) })
+            .Concat(new[] { (Id: 1, At: TimeSpan.FromMilliseconds(1500)), (Id: 2, At: TimeSpan.FromMinutes(30) + TimeSpan.FromTicks(1)), (Id: 3, At: TimeSpan.FromMinutes(59) + TimeSpan.FromMilliseconds(250)) })
             .OrderBy(e => e.At).ToList();
         Assert.Equal(expected, fired);
 
@@ -58,7 +58,7 @@ public partial class ClockTests
         var stop = new Chan<bool>();
         done.Add(1);
         go(() => Ticks(events, stop, done, start));
-        TimeSpan[] odd = { TimeSpan.FromMilliseconds(1500), TimeSpan.FromMinutes(30) + TimeSpan.FromTicks(1), TimeSpan.FromMinutes(59.5) };
+        TimeSpan[] odd = { TimeSpan.FromMilliseconds(1500), TimeSpan.FromMinutes(30) + TimeSpan.FromTicks(1), TimeSpan.FromMinutes(59) + TimeSpan.FromMilliseconds(250) };
         for (int i = 0; i < odd.Length; i++)
         {
             int id = i + 1;
