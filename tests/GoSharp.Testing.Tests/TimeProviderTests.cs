@@ -110,6 +110,24 @@ public class TimeProviderTests
             Assert.False(Await(Task.Run(() => SyncTest.IsInBubble))); // Task.Run leaves the bubble
         });
 
+    /// <summary>Library code as it is written: ConfigureAwait(false) on every await.</summary>
+    private static async Task<bool> StaysInTheBubble(TimeProvider time)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), time).ConfigureAwait(false);
+        bool inBubble = SyncTest.IsInBubble;
+        await Task.Delay(TimeSpan.FromSeconds(1), time).ConfigureAwait(false); // makes a timer: only the bubble may
+        return inBubble && SyncTest.IsInBubble;
+    }
+
+    [Fact]
+    public void Library_code_awaiting_the_bubbles_timers_with_ConfigureAwait_false_stays_in_the_bubble() =>
+        SyncTest.Run(() =>
+        {
+            DateTime start = SyncTest.Now;
+            Assert.True(SyncTest.Await(StaysInTheBubble(SyncTest.TimeProvider)));
+            Assert.Equal(start.AddSeconds(2), SyncTest.Now);
+        });
+
     [Fact]
     public void The_time_provider_refuses_to_make_timers_for_code_outside_its_bubble()
     {

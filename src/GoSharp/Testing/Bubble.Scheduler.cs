@@ -422,7 +422,7 @@ internal sealed partial class Bubble
     internal void AwaitThread(Task task)
     {
         G g = ThreadWait.Begin(WaitReason.Await);
-        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(g.ReadyAction);
+        ReadyWhenDone(task, g);
         ThreadWait.Block(g);
     }
 

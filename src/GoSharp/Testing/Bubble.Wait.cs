@@ -67,4 +67,32 @@ internal sealed partial class Bubble
             return true;
         }
     }
+
+    /// <summary>
+    /// A channel of this bubble closed once <paramref name="task"/> completes, by a goroutine of
+    /// the bubble: waiting on it is durable, which is what <see cref="SyncTest.Await(Task)"/>
+    /// promises. Called on a bubble thread, whose synchronization context the continuation
+    /// captures, so it runs in the bubble whichever thread completes the task.
+    /// </summary>
+    internal Chan<bool> WhenDone(Task task)
+    {
+        var done = new Chan<bool>();
+        task.GetAwaiter().UnsafeOnCompleted(() =>
+        {
+            if (!IsFinished)
+            {
+                done.Close();
+            }
+        });
+        return done;
+    }
+
+    /// <summary>
+    /// Readies <paramref name="g"/> once <paramref name="task"/> completes (Go.Await in a bubble).
+    /// The continuation captures the bubble's synchronization context (the caller runs on a bubble
+    /// thread): it runs at once when the task completes in the bubble, and as a goroutine of the
+    /// bubble when it completes outside; a context-free continuation would be sent to the thread
+    /// pool from a bubble thread, which .NET does not inline continuations on.
+    /// </summary>
+    internal static void ReadyWhenDone(Task task, G g) => task.GetAwaiter().UnsafeOnCompleted(g.ReadyAction);
 }

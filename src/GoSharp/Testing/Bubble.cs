@@ -109,6 +109,9 @@ internal sealed partial class Bubble
     /// <summary>True once the bubble has ended (successfully or not).</summary>
     internal bool IsFinished => _outcome != Outcome.Running;
 
+    /// <summary>True once the bubble has failed (and abandoned its goroutines).</summary>
+    internal bool Failed => _outcome == Outcome.Failed;
+
     /// <summary>The bubble the caller is in; throws a clear error outside any bubble.</summary>
     internal static Bubble RequireCurrent(string api) => Current ?? throw new InvalidOperationException(
         $"{api} can only be used inside SyncTest.Run, by a goroutine of the bubble (including goroutines it starts).");

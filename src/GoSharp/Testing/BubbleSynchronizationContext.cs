@@ -18,15 +18,18 @@ internal sealed class BubbleSynchronizationContext : SynchronizationContext
         _bubble = bubble;
     }
 
-    /// <summary>Runs <paramref name="d"/> in a new goroutine of the bubble (or, once the bubble has ended, on the thread pool).</summary>
+    /// <summary>
+    /// Runs <paramref name="d"/> in a new goroutine of the bubble. Once the bubble has ended: on
+    /// the thread pool if it succeeded (async code that outlived it goes on outside, where a use of
+    /// the bubble's objects fails with a clear error); not at all if it failed, whose goroutines
+    /// and continuations are abandoned alike.
+    /// </summary>
     public override void Post(SendOrPostCallback d, object? state)
     {
         ArgumentNullException.ThrowIfNull(d);
         var continuation = new Continuation(d, state);
-        if (!_bubble.TrySpawn(ActionG.Create(continuation.Run)))
+        if (!_bubble.TrySpawn(ActionG.Create(continuation.Run)) && !_bubble.Failed)
         {
-            // Code that outlived its bubble: it goes on outside, where a use of the bubble's
-            // objects fails with a clear error.
             ThreadPool.UnsafeQueueUserWorkItem(static c => c.Run(), continuation, preferLocal: false);
         }
     }

@@ -63,7 +63,25 @@ internal sealed class BubbleTimer : RuntimeTimer, ITimer
         }
     }
 
-    private void Invoke() => _callback(_state);
+    /// <summary>
+    /// Runs the callback with no synchronization context: what it completes (Task.Delay's task,
+    /// a PeriodicTimer tick) then runs context-free continuations (<c>ConfigureAwait(false)</c>)
+    /// inline, in this goroutine, instead of sending them to the thread pool and out of the
+    /// bubble; continuations that captured the bubble's context are posted to it as usual.
+    /// </summary>
+    private void Invoke()
+    {
+        SynchronizationContext? context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            _callback(_state);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
 
     /// <summary>Disarms the timer for good; allowed from anywhere, and after the bubble has ended.</summary>
     public void Dispose()

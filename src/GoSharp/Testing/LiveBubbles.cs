@@ -1,3 +1,5 @@
+using GoSharp.Runtime;
+
 namespace GoSharp.Testing;
 
 /// <summary>The bubbles that are running, for sysmon's watchdog (copy on write: sysmon reads it without a lock).</summary>
@@ -14,6 +16,8 @@ internal static class LiveBubbles
         {
             s_all = [.. s_all, bubble];
         }
+
+        Sysmon.Wake(); // it sleeps while nothing runs; it watches live bubbles
     }
 
     internal static void Remove(Bubble bubble)

@@ -145,6 +145,59 @@ public static class SyncTest
         await WaitAsync();
     }
 
+    /// <summary>
+    /// Waits for <paramref name="task"/>, durably: for a Task that the bubble itself completes (a
+    /// <c>Task.Delay</c> on <see cref="TimeProvider"/>, async code under test), so that the
+    /// bubble's clock moves while the caller waits. <c>Go.Await</c> is not durable, because a Task
+    /// may complete from anywhere; a task that nothing in the bubble completes makes this a
+    /// deadlock. Rethrows the task's exception. In a <c>[Goroutine]</c> method this parks instead.
+    /// </summary>
+    /// <param name="task">The task to wait for.</param>
+    /// <exception cref="InvalidOperationException">Called outside a bubble.</exception>
+    [AwaitableForm(nameof(AwaitAsync))]
+    public static void Await(Task task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        Bubble bubble = Bubble.RequireCurrent("SyncTest.Await");
+        if (!task.IsCompleted)
+        {
+            bubble.WhenDone(task).Receive();
+        }
+
+        task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Waits durably for <paramref name="task"/> and returns its result; see <see cref="Await(Task)"/>.</summary>
+    /// <param name="task">The task to wait for.</param>
+    [AwaitableForm(nameof(AwaitAsync))]
+    public static T Await<T>(Task<T> task)
+    {
+        Await((Task)task);
+        return task.Result;
+    }
+
+    /// <summary>The parking form of <see cref="Await(Task)"/>: <c>await SyncTest.AwaitAsync(task);</c>.</summary>
+    /// <param name="task">The task to wait for.</param>
+    public static async GoTask AwaitAsync(Task task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        Bubble bubble = Bubble.RequireCurrent("SyncTest.AwaitAsync");
+        if (!task.IsCompleted)
+        {
+            await bubble.WhenDone(task).ReceiveWithOkAsync();
+        }
+
+        task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>The parking form of <see cref="Await{T}(Task{T})"/>: <c>var v = await SyncTest.AwaitAsync(task);</c>.</summary>
+    /// <param name="task">The task to wait for.</param>
+    public static async GoTask<T> AwaitAsync<T>(Task<T> task)
+    {
+        await AwaitAsync((Task)task);
+        return task.Result;
+    }
+
     /// <summary>The bubble's current time (UTC): midnight on 2000-01-01 plus the bubble time that has passed.</summary>
     /// <exception cref="InvalidOperationException">Read outside a bubble.</exception>
     public static DateTime Now => Bubble.RequireCurrent("SyncTest.Now").UtcNow;
