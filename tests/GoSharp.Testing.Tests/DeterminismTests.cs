@@ -141,7 +141,7 @@ public partial class DeterminismTests
     /// before either acts, which needs both sends to park before the auditor takes either.
     /// </summary>
     [Goroutine]
-    private static void Bank()
+    internal static void Bank()
     {
         var account = new Account();
         var audit = new Chan<string>();

@@ -229,7 +229,7 @@ public static class SyncTest
         RunBubble<VoidResult>(() => FuncG.Create(body), seed, trace);
 
     /// <summary>Creates the bubble (which refuses to nest), then its root goroutine, and runs it.</summary>
-    private static T RunBubble<T>(Func<G> createRoot, long? seed, List<string>? trace)
+    internal static T RunBubble<T>(Func<G> createRoot, long? seed, List<string>? trace)
     {
         BubbleRun<T>? run = null;
         var bubble = new Bubble(seed, trace, b => run = new BubbleRun<T>(b));
@@ -237,7 +237,8 @@ public static class SyncTest
         return run!.Result;
     }
 
-    private static void Explore(Action<long> run, int runs)
+    /// <summary>Runs <paramref name="run"/> with seeds 1 to <paramref name="runs"/>; throws, with the seed, at the first failure.</summary>
+    internal static void Explore(Action<long> run, int runs)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         for (long seed = 1; seed <= runs; seed++)
