@@ -8,10 +8,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace GoSharp.Analyzers.Usage;
 
 /// <summary>
-/// GOSH013: <c>wg.Done()</c> as a plain statement in goroutine code that can leave before it: a
-/// <c>return</c>, a <c>throw</c>, or a call before it (any call can throw). The count is then
-/// never given back and <c>wg.Wait()</c> waits forever. Go writes <c>defer wg.Done()</c>; GoSharp
-/// writes <c>using var _ = Defer(wg.Done);</c>. A <c>Done</c> in a <c>finally</c> is on every path.
+/// GOSH013: <c>wg.Done()</c> as a plain statement in goroutine code that can leave without it: a
+/// <c>return</c> or <c>throw</c> before it, or a <c>Done</c> that only some paths reach (inside an
+/// <c>if</c>, a loop, a <c>try</c> or <c>catch</c> block). The count is then never given back and
+/// <c>wg.Wait()</c> waits forever. Go writes <c>defer wg.Done()</c>; GoSharp writes
+/// <c>using var _ = Defer(wg.Done);</c>. A <c>Done</c> in a <c>finally</c> is on every path. A call
+/// before it that might throw is not enough: Go's vet and staticcheck do not flag that either,
+/// and it would flag the last line of most goroutines.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GOSH013DoneNotOnEveryPathAnalyzer : UsageAnalyzer
@@ -45,13 +48,8 @@ public sealed class GOSH013DoneNotOnEveryPathAnalyzer : UsageAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptor, done.GetLocation(), waitGroup.Name));
     }
 
-    /// <summary>True if the function can return or throw without reaching <paramref name="done"/>.</summary>
+    /// <summary>True if the function can return or throw without reaching <paramref name="done"/>, or reaches it on some paths only.</summary>
     private static bool CanLeaveBefore(SyntaxNode function, ExpressionStatementSyntax done) =>
-        Functions.OwnNodes(function).Any(node => node switch
-        {
-            ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax => true,
-            InvocationExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or ElementAccessExpressionSyntax
-                => node.SpanStart < done.SpanStart,
-            _ => false,
-        });
+        done.Parent != Functions.BodyOf(function)
+        || Functions.OwnNodes(function).Any(node => node is ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax && node.SpanStart < done.SpanStart);
 }

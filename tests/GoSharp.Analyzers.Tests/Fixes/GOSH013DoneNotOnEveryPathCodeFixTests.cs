@@ -30,6 +30,7 @@ public class GOSH013DoneNotOnEveryPathCodeFixTests
                 go(() =>
                 {
                     using var _ = Defer(results.Close);
+                    if (results.Len > 0) throw new InvalidOperationException("full");
                     results.Send(1);
                     {|GOSH013:wg.Done()|};
                 });
@@ -60,6 +61,7 @@ public class GOSH013DoneNotOnEveryPathCodeFixTests
                 {
                     using var __ = Defer(wg.Done);
                     using var _ = Defer(results.Close);
+                    if (results.Len > 0) throw new InvalidOperationException("full");
                     results.Send(1);
                 });
             }

@@ -5,7 +5,7 @@ namespace GoSharp.Analyzers.Tests.Rules;
 public class GOSH013DoneNotOnEveryPathTests
 {
     [Fact]
-    public Task Flags_Done_after_code_that_can_throw_or_return() => Verify.AnalyzerAsync("""
+    public Task Flags_Done_after_a_return_or_throw_and_Done_on_some_paths_only() => Verify.AnalyzerAsync("""
         using GoSharp;
         using static GoSharp.Go;
 
@@ -29,9 +29,20 @@ public class GOSH013DoneNotOnEveryPathTests
                 wg.Add(1);
                 go(() =>
                 {
+                    if (!counts.ContainsKey("a")) throw new KeyNotFoundException("a");
                     counts["a"]++;
                     {|GOSH013:wg.Done()|};
                 });
+            }
+
+            [Goroutine]
+            public static void SomePaths(WaitGroup wg, Chan<int> results, bool ok)
+            {
+                if (ok)
+                {
+                    results.Send(1);
+                    {|GOSH013:wg.Done()|};
+                }
             }
         }
         """);
@@ -70,6 +81,16 @@ public class GOSH013DoneNotOnEveryPathTests
             {
                 wg.Done();
                 _count++;
+            }
+
+            // Go's usual shape, which vet and staticcheck accept: the calls before Done might
+            // throw, but flagging that would flag the last line of most goroutines.
+            [Goroutine]
+            public static void DoneLast(WaitGroup wg, Chan<int> results, Dictionary<string, int> counts)
+            {
+                counts["a"]++;
+                results.Send(1);
+                wg.Done();
             }
 
             // Not goroutine code.
