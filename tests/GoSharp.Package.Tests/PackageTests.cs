@@ -19,10 +19,7 @@ public sealed class PackageTests : IDisposable
     public void A_fresh_console_app_restores_builds_and_runs_against_the_packed_package()
     {
         string feed = Path.Combine(_workDirectory, "feed");
-        CliResult pack = DotnetCli.MSBuild(RepositoryRoot(), "pack", Path.Combine("src", "GoSharp", "GoSharp.csproj"), "-c", "Release", "-o", feed);
-        Assert.True(pack.Succeeded, pack.ToString());
-        string package = Assert.Single(Directory.GetFiles(feed, PackageId + ".*.nupkg"));
-        string version = Path.GetFileNameWithoutExtension(package)[(PackageId.Length + 1)..];
+        string version = Pack(feed);
 
         ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), feed, version);
         CliResult build = DotnetCli.MSBuild(app.ProjectDirectory, "build");
@@ -54,6 +51,15 @@ public sealed class PackageTests : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    /// <summary>Packs src/GoSharp in Release into <paramref name="feed"/> and returns the package's version.</summary>
+    internal static string Pack(string feed)
+    {
+        CliResult pack = DotnetCli.MSBuild(RepositoryRoot(), "pack", Path.Combine("src", "GoSharp", "GoSharp.csproj"), "-c", "Release", "-o", feed);
+        Assert.True(pack.Succeeded, pack.ToString());
+        string package = Assert.Single(Directory.GetFiles(feed, PackageId + ".*.nupkg"));
+        return Path.GetFileNameWithoutExtension(package)[(PackageId.Length + 1)..];
     }
 
     /// <summary>MSBuild repeats every warning in its summary; each distinct line counts once.</summary>
