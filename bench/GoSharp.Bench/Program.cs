@@ -1,5 +1,5 @@
-// GoSharp's implementation of the anchor workloads in /work/shared/anchors (go/<name>/main.go and
-// dotnet/Program.cs), ported the way a user would port the Go programs: ordinary synchronous C#
+// GoSharp's implementation of the eight workloads of bench/go (Go) and bench/tasks (Task +
+// System.Threading.Channels), ported the way a user would port the Go programs: ordinary synchronous C#
 // in [Goroutine] methods of partial classes, which the GoSharp.Generator source generator rewrites
 // into goroutines that park instead of blocking a thread (docs/generator.md):
 //   - `go f(args)` is go(() => F(args)) with F a [Goroutine] method (arguments evaluated at the go
@@ -14,11 +14,12 @@
 //
 //   dotnet GoSharp.Bench.dll <workload> [size] [reps]
 // prints one line per repetition: "<workload> lang=gosharp n=... <key figure>=... <check>=...",
-// with the .NET anchor's keys, so the anchors' run.sh can use it as its GOSHARP column.
+// with the keys and checksums of the Go and Task programs; bench/compare.sh runs all of them.
 //
 // Workload names. The eight base workloads are skynet, spawn, parked, pingpong, sieve, prodcons,
-// sleepers, hog. The .NET anchor's variant names are accepted too, so that a full run.sh (all
-// rows) has a GoSharp figure in every row to compare with that .NET variant:
+// sleepers, hog. The names of the plain .NET variants measured when the workloads were first
+// compared (other channel kinds, Task.WhenAll, Task.Run per waiter) are accepted too and run
+// GoSharp's one port of the Go program:
 //   - skynet-unbounded, skynet-whenall, skynet-rv  -> skynet (the Go program: unbuffered channels)
 //   - spawn-whenall                                 -> spawn
 //   - parked-taskrun, parked-readasync, parked-rv   -> parked (every waiter is a goroutine parked
@@ -26,9 +27,9 @@
 //   - pingpong-unbounded, pingpong-rv, pingpong-sync -> pingpong
 //   - sieve-rv                                      -> sieve
 //   - hog-pool  -> hog with the default GOMAXPROCS (Environment.ProcessorCount, so
-//                  DOTNET_PROCESSOR_COUNT=1 gives one P, as in run.sh's hog-pool-1proc row)
+//                  DOTNET_PROCESSOR_COUNT=1 gives one P)
 // The printed line names the workload as given on the command line.
-// GoSharp-only variants (not in run.sh):
+// GoSharp-only variants:
 //   - skynet-buffered : each parent's result channel has capacity 10 (children never wait)
 //   - spawn-func      : Go's literal `go func() { wg.Done() }()` as go(() => { wg.Done(); }), which
 //                       the generator turns into an async lambda (go(Func<GoTask>), FuncG)

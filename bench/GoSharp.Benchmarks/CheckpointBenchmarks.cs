@@ -3,14 +3,16 @@ using BenchmarkDotNet.Attributes;
 namespace GoSharp.Benchmarks;
 
 /// <summary>
-/// What preemption checkpoints cost a tight loop (DESIGN.md §3: the twin must keep at least 90% of
-/// the original's speed). Each pair runs the user's synchronous method and its generated
+/// What preemption checkpoints cost a tight loop (the goal: the twin keeps at least 90% of the
+/// original's speed). Each pair runs the user's synchronous method and its generated
 /// <c>[Goroutine]</c> twin in a goroutine (<c>Go.Run(() =&gt; F(n))</c>, intercepted into
 /// <c>Goroutines.Run(F__Goroutine(GoroutineEntry.Spawn, n))</c>), whose loops are outlined into
 /// synchronous helpers that poll the preemption flag (counted loops and <c>foreach</c> over an
 /// array once per 1,024 iterations). <c>InPlace</c> is the form the generator
-/// still uses for loops that park: the flag test inside the async state machine.
+/// still uses for loops that park: the flag test inside the async state machine. The baseline of
+/// each category is the original synchronous method called directly.
 /// </summary>
+[Config(typeof(SideBySide))]
 public partial class CheckpointBenchmarks : BenchBase
 {
     public const int N = 10_000_000;
@@ -18,24 +20,31 @@ public partial class CheckpointBenchmarks : BenchBase
     public const int Inner = 1_000;
 
     [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Flat")]
     public long Flat_Original() => SumSquares(N);
 
     [Benchmark]
+    [BenchmarkCategory("Flat")]
     public long Flat_Twin() => Go.Run(() => SumSquares(N));
 
     [Benchmark]
+    [BenchmarkCategory("Flat")]
     public long Flat_InPlace() => Goroutines.Run(SumSquaresInPlace(N, GoroutineEntry.Spawn));
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Nested")]
     public long Nested_Original() => NestedXor(Outer, Inner);
 
     [Benchmark]
+    [BenchmarkCategory("Nested")]
     public long Nested_Twin() => Go.Run(() => NestedXor(Outer, Inner));
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("ForEach")]
     public long ForEach_Original() => SumArray(s_data);
 
     [Benchmark]
+    [BenchmarkCategory("ForEach")]
     public long ForEach_Twin() => Go.Run(() => SumArray(s_data));
 
     private static readonly int[] s_data = Enumerable.Range(0, N).Select(i => i * 7 % 1000).ToArray();

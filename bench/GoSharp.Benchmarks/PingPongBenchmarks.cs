@@ -7,7 +7,7 @@ namespace GoSharp.Benchmarks;
 /// Unbuffered ping-pong: two goroutines (tasks) bounce an int over two channels. One operation is
 /// one round trip (two hand-offs, each parking and readying the peer).
 /// </summary>
-[MemoryDiagnoser]
+[Config(typeof(SideBySide))]
 public class PingPongBenchmarks : BenchBase
 {
     public const int N = 10_000;
@@ -72,7 +72,7 @@ public class PingPongBenchmarks : BenchBase
     [Benchmark(OperationsPerInvoke = N)]
     public int Channels_Bounded0() => ChannelsPingPong(0, N).GetAwaiter().GetResult();
 
-    /// <summary>System.Threading.Channels: <c>CreateBounded(1)</c> (the anchors' base mapping of make(chan T)).</summary>
+    /// <summary>System.Threading.Channels: <c>CreateBounded(1)</c> (bench/tasks' mapping of make(chan T)).</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = N)]
     public int Channels_Bounded1() => ChannelsPingPong(1, N).GetAwaiter().GetResult();
 }

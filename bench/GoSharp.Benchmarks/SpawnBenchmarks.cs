@@ -6,7 +6,7 @@ namespace GoSharp.Benchmarks;
 /// Spawn and complete: N goroutines (tasks) that each decrement a countdown; the spawner waits for
 /// the last. One operation is one goroutine (task) started and finished.
 /// </summary>
-[MemoryDiagnoser]
+[Config(typeof(SideBySide))]
 public class SpawnBenchmarks : BenchBase
 {
     public const int N = 10_000;

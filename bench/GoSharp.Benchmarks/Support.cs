@@ -61,3 +61,18 @@ public abstract class BenchBase
     [BenchmarkDotNet.Attributes.GlobalSetup]
     public void StartScheduler() => Go.Run(static () => { });
 }
+
+/// <summary>
+/// The configuration of every benchmark class (<c>[Config(typeof(SideBySide))]</c>): bytes allocated
+/// per operation, and benchmarks grouped by category, so that each category's GoSharp cases are
+/// compared with that category's .NET baseline.
+/// </summary>
+public sealed class SideBySide : BenchmarkDotNet.Configs.ManualConfig
+{
+    public SideBySide()
+    {
+        AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
+        AddColumn(BenchmarkDotNet.Columns.CategoriesColumn.Default);
+        AddLogicalGroupRules(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory);
+    }
+}

@@ -6,14 +6,12 @@ namespace GoSharp.Package.Tests;
 /// <c>dotnet format analyzers</c> applies the fixes from the package, and the fixed app builds
 /// without a GoSharp warning and prints what it printed before.
 /// </summary>
-[Collection(PackageTests.PacksTheRepository)]
-public sealed class AnalyzerFixTests : IDisposable
+[Collection(PackageCollection.Name)]
+public sealed class AnalyzerFixTests(PackedPackage package) : IDisposable
 {
-    private const string PackageId = "GoSharp.Goroutines";
-
     /// <summary>
     /// The sum is deterministic with or without the mistakes: they leak (a context, a thread per
-    /// sleep) or would hang only if a goroutine threw, which none does.
+    /// sleep) or would hang only if a goroutine returned early, which none does.
     /// </summary>
     private const string Program = """
         using GoSharp;
@@ -50,6 +48,11 @@ public sealed class AnalyzerFixTests : IDisposable
             private static void Square(int i, WaitGroup wg, Chan<long> squares)
             {
                 Thread.Sleep(1); // GOSH016
+                if (i <= 0)
+                {
+                    return;
+                }
+
                 squares.Send((long)i * i);
                 wg.Done(); // GOSH013
             }
@@ -58,18 +61,12 @@ public sealed class AnalyzerFixTests : IDisposable
 
     private const string ExpectedOutput = "sum of squares 1..100 = 338350";
 
-    private readonly string _workDirectory = Directory.CreateTempSubdirectory("gosharp-fixes-").FullName;
+    private readonly string _workDirectory = TempFolder.Create("gosharp-fixes-");
 
     [Fact]
     public void Mistakes_are_flagged_on_their_lines_and_dotnet_format_fixes_them()
     {
-        string feed = Path.Combine(_workDirectory, "feed");
-        CliResult pack = DotnetCli.MSBuild(PackageTests.RepositoryRoot(), "pack", Path.Combine("src", "GoSharp", "GoSharp.csproj"), "-c", "Release", "-o", feed);
-        Assert.True(pack.Succeeded, pack.ToString());
-        string package = Assert.Single(Directory.GetFiles(feed, PackageId + ".*.nupkg"));
-        string version = Path.GetFileNameWithoutExtension(package)[(PackageId.Length + 1)..];
-
-        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), feed, version);
+        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), package.Feed, package.Version);
         string program = Path.Combine(app.ProjectDirectory, "Program.cs");
         File.WriteAllText(program, Program);
 
@@ -97,20 +94,7 @@ public sealed class AnalyzerFixTests : IDisposable
         Assert.Equal(ExpectedOutput, after.Output.Trim());
     }
 
-    /// <summary>Best effort: a leftover folder in the temp directory must not fail the test.</summary>
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_workDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => TempFolder.TryDelete(_workDirectory);
 
     /// <summary><c>Program.cs(line,column): warning GOSHnnn</c> for each <c>// GOSHnnn</c> comment, at the statement's first column.</summary>
     private static IEnumerable<string> ExpectedWarnings()

@@ -110,13 +110,17 @@ public sealed class ConsumerProject
             </configuration>
             """);
 
-        // Stop MSBuild's search upwards, so nothing above the temporary folder joins in.
+        StopMSBuildSearch(directory);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
+        return new ConsumerProject(directory);
+    }
+
+    /// <summary>Stops MSBuild's search upwards, so nothing above the temporary folder joins in.</summary>
+    public static void StopMSBuildSearch(string directory)
+    {
         foreach (string name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
         {
             File.WriteAllText(Path.Combine(directory, name), "<Project />");
         }
-
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
-        return new ConsumerProject(directory);
     }
 }

@@ -26,12 +26,23 @@ public static class DotnetCli
 
     /// <summary>Runs an MSBuild-based verb (<c>build</c>, <c>pack</c>) with <see cref="NoLingeringProcesses"/>.</summary>
     public static CliResult MSBuild(string workingDirectory, params string[] arguments) =>
-        Execute(workingDirectory, [.. arguments, .. NoLingeringProcesses]);
+        MSBuild(Timeout, workingDirectory, arguments);
+
+    /// <summary>Runs an MSBuild-based verb that may take longer than <see cref="Timeout"/> (a NativeAOT <c>publish</c>).</summary>
+    public static CliResult MSBuild(TimeSpan timeout, string workingDirectory, params string[] arguments) =>
+        Run(Executable, timeout, workingDirectory, [.. arguments, .. NoLingeringProcesses]);
 
     /// <summary>Runs <c>dotnet arguments...</c>, killing the whole process tree after <see cref="Timeout"/>.</summary>
-    public static CliResult Execute(string workingDirectory, params string[] arguments)
+    public static CliResult Execute(string workingDirectory, params string[] arguments) =>
+        Run(Executable, Timeout, workingDirectory, arguments);
+
+    /// <summary>Runs a program the CLI built (a native executable) in the same clean environment.</summary>
+    public static CliResult RunProgram(string path, TimeSpan timeout) =>
+        Run(path, timeout, Path.GetDirectoryName(path)!, []);
+
+    private static CliResult Run(string executable, TimeSpan timeout, string workingDirectory, string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(Executable)
+        var startInfo = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -56,14 +67,14 @@ public static class DotnetCli
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        bool exited = process.WaitForExit(Timeout);
+        bool exited = process.WaitForExit(timeout);
         if (!exited)
         {
             process.Kill(entireProcessTree: true);
         }
 
         process.WaitForExit(); // drains the redirected output
-        string command = string.Join(' ', ["dotnet", .. arguments]);
+        string command = string.Join(' ', [executable == Executable ? "dotnet" : executable, .. arguments]);
         lock (output)
         {
             return new CliResult(command, exited ? process.ExitCode : null, output.ToString());

@@ -5,7 +5,8 @@ namespace GoSharp.Package.Tests;
 /// <c>ImplicitUsings</c> (which imports <c>System.Threading</c>): the package's buildTransitive
 /// targets add global using aliases, and <c>GoSharpImplicitAliases=false</c> turns them off.
 /// </summary>
-public sealed class NameClashTests : IDisposable
+[Collection(PackageCollection.Name)]
+public sealed class NameClashTests(PackedPackage package) : IDisposable
 {
     /// <summary>Go's names, unqualified, next to System.Threading's by their full names.</summary>
     private const string Program = """
@@ -61,18 +62,12 @@ public sealed class NameClashTests : IDisposable
     private const string Expected =
         "total=100 fired=Utc GoSharp.Mutex GoSharp.Semaphore GoSharp.Timer System.Threading.Mutex";
 
-    private readonly string _workDirectory = Directory.CreateTempSubdirectory("gosharp-names-").FullName;
+    private readonly string _workDirectory = TempFolder.Create("gosharp-names-");
 
     [Fact]
     public void Go_names_need_no_qualification_with_ImplicitUsings_unless_the_aliases_are_turned_off()
     {
-        string feed = Path.Combine(_workDirectory, "feed");
-        CliResult pack = DotnetCli.MSBuild(PackageTests.RepositoryRoot(), "pack", Path.Combine("src", "GoSharp", "GoSharp.csproj"), "-c", "Release", "-o", feed);
-        Assert.True(pack.Succeeded, pack.ToString());
-        string package = Assert.Single(Directory.GetFiles(feed, "GoSharp.Goroutines.*.nupkg"));
-        string version = Path.GetFileNameWithoutExtension(package)["GoSharp.Goroutines.".Length..];
-
-        ConsumerProject app = WriteApp("app", feed, version, optOut: false);
+        ConsumerProject app = WriteApp("app", optOut: false);
         CliResult build = DotnetCli.MSBuild(app.ProjectDirectory, "build");
         Assert.True(build.Succeeded, build.ToString());
         CliResult run = DotnetCli.Execute(app.ProjectDirectory, "run", "--no-build");
@@ -82,7 +77,7 @@ public sealed class NameClashTests : IDisposable
         // Opted out, the same program meets System.Threading's names again: the property works.
         // (The compiler skips method bodies once declarations have errors, so each name also
         // appears in a signature: Count's and Add's parameters, Fired's.)
-        ConsumerProject optedOut = WriteApp("opted-out", feed, version, optOut: true);
+        ConsumerProject optedOut = WriteApp("opted-out", optOut: true);
         CliResult clash = DotnetCli.MSBuild(optedOut.ProjectDirectory, "build");
         Assert.False(clash.Succeeded, clash.ToString());
         foreach (string name in new[] { "Mutex", "Semaphore", "Timer" })
@@ -95,9 +90,9 @@ public sealed class NameClashTests : IDisposable
     }
 
     /// <summary>A fresh console app with this test's program, optionally with the aliases turned off in its project file.</summary>
-    private ConsumerProject WriteApp(string name, string feed, string version, bool optOut)
+    private ConsumerProject WriteApp(string name, bool optOut)
     {
-        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, name), feed, version);
+        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, name), package.Feed, package.Version);
         File.WriteAllText(Path.Combine(app.ProjectDirectory, "Program.cs"), Program);
         if (optOut)
         {
@@ -111,18 +106,5 @@ public sealed class NameClashTests : IDisposable
         return app;
     }
 
-    /// <summary>Best effort: a leftover folder in the temp directory must not fail the test.</summary>
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_workDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => TempFolder.TryDelete(_workDirectory);
 }

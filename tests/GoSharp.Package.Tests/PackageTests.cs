@@ -1,27 +1,19 @@
 namespace GoSharp.Package.Tests;
 
 /// <summary>
-/// DESIGN section 6: pack GoSharp.Goroutines, reference it from a local feed in a fresh console
+/// Pack GoSharp.Goroutines, reference it from a local feed in a fresh console
 /// app, build and run that app, and check that a known mistake gets its warning: the way users
 /// meet GoSharp, through NuGet, buildTransitive targets and the analyzers folder.
 /// </summary>
-[Collection(PacksTheRepository)]
-public sealed class PackageTests : IDisposable
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests(PackedPackage package) : IDisposable
 {
-    /// <summary>Tests that pack src/GoSharp share its obj/ folders, so they must not run in parallel.</summary>
-    public const string PacksTheRepository = "Packs the repository";
-
-    private const string PackageId = "GoSharp.Goroutines";
-
-    private readonly string _workDirectory = Directory.CreateTempSubdirectory("gosharp-package-").FullName;
+    private readonly string _workDirectory = TempFolder.Create("gosharp-package-");
 
     [Fact]
     public void A_fresh_console_app_restores_builds_and_runs_against_the_packed_package()
     {
-        string feed = Path.Combine(_workDirectory, "feed");
-        string version = Pack(feed);
-
-        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), feed, version);
+        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), package.Feed, package.Version);
         CliResult build = DotnetCli.MSBuild(app.ProjectDirectory, "build");
         Assert.True(build.Succeeded, build.ToString());
         Assert.True(build.Output.Contains(ConsumerProject.MistakeWarning, StringComparison.Ordinal), $"no `{ConsumerProject.MistakeWarning}`: {build}");
@@ -38,29 +30,7 @@ public sealed class PackageTests : IDisposable
         Assert.Equal(ConsumerProject.ExpectedOutput, run.Output.Trim());
     }
 
-    /// <summary>Best effort: a leftover folder in the temp directory must not fail the test.</summary>
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_workDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
-    /// <summary>Packs src/GoSharp in Release into <paramref name="feed"/> and returns the package's version.</summary>
-    internal static string Pack(string feed)
-    {
-        CliResult pack = DotnetCli.MSBuild(RepositoryRoot(), "pack", Path.Combine("src", "GoSharp", "GoSharp.csproj"), "-c", "Release", "-o", feed);
-        Assert.True(pack.Succeeded, pack.ToString());
-        string package = Assert.Single(Directory.GetFiles(feed, PackageId + ".*.nupkg"));
-        return Path.GetFileNameWithoutExtension(package)[(PackageId.Length + 1)..];
-    }
+    public void Dispose() => TempFolder.TryDelete(_workDirectory);
 
     /// <summary>MSBuild repeats every warning in its summary; each distinct line counts once.</summary>
     internal static IEnumerable<string> WarningLines(string output) =>

@@ -5,8 +5,8 @@ namespace GoSharp.Package.Tests;
 /// rewritten by the packaged generator) runs an hour of bubble time, gets a deadlock as an
 /// exception, and has Explore find and replay a planted race.
 /// </summary>
-[Collection(PackageTests.PacksTheRepository)]
-public sealed class SyncTestPackageTests : IDisposable
+[Collection(PackageCollection.Name)]
+public sealed class SyncTestPackageTests(PackedPackage package) : IDisposable
 {
     private const string Program = """
         using GoSharp;
@@ -118,15 +118,12 @@ public sealed class SyncTestPackageTests : IDisposable
         "found, replayed=True, overdrawn: -40",
     ];
 
-    private readonly string _workDirectory = Directory.CreateTempSubdirectory("gosharp-synctest-").FullName;
+    private readonly string _workDirectory = TempFolder.Create("gosharp-synctest-");
 
     [Fact]
     public void A_consumer_of_the_package_runs_bubbles_and_explores_interleavings()
     {
-        string feed = Path.Combine(_workDirectory, "feed");
-        string version = PackageTests.Pack(feed);
-
-        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), feed, version);
+        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), package.Feed, package.Version);
         File.WriteAllText(Path.Combine(app.ProjectDirectory, "Program.cs"), Program);
         CliResult build = DotnetCli.MSBuild(app.ProjectDirectory, "build");
         Assert.True(build.Succeeded, build.ToString());
@@ -137,18 +134,5 @@ public sealed class SyncTestPackageTests : IDisposable
         Assert.Equal(Expected, run.Output.Trim().Split('\n').Select(line => line.Trim()));
     }
 
-    /// <summary>Best effort: a leftover folder in the temp directory must not fail the test.</summary>
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_workDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => TempFolder.TryDelete(_workDirectory);
 }

@@ -41,6 +41,7 @@ internal sealed class BodyRules : CSharpSyntaxWalker
     private readonly List<RuleViolation> _into;
     private readonly CancellationToken _cancellationToken;
     private readonly List<(SyntaxToken Identifier, string Name)> _refLocals = new();
+    private readonly List<SyntaxToken> _refStructEnumerators = new();
     private readonly Dictionary<StatementSyntax, List<ExpressionSyntax>>? _spills;
     private string? _forbiddenContext;
     private bool _inNestedFunction;
@@ -68,11 +69,22 @@ internal sealed class BodyRules : CSharpSyntaxWalker
     {
         var walker = new BodyRules(model, known, parkingFunctions, into, spills, cancellationToken);
         walker.Visit(body);
-        if (walker._hasAwaitPoint || !AllowsRefLocalsInAsync(body.SyntaxTree))
+        bool refStructsAllowed = AllowsRefLocalsInAsync(body.SyntaxTree);
+        if (walker._hasAwaitPoint || !refStructsAllowed)
         {
             foreach ((SyntaxToken identifier, string name) in walker._refLocals)
             {
                 into.Add(new RuleViolation(RuleId.RefLocalAcrossParkSite, identifier.GetLocation(), name));
+            }
+        }
+
+        // The body of a foreach over a ref struct enumerator has no await (see VisitForEach), so
+        // only a language version that allows no ref struct in an async method at all objects.
+        if (!refStructsAllowed)
+        {
+            foreach (SyntaxToken keyword in walker._refStructEnumerators)
+            {
+                into.Add(new RuleViolation(RuleId.RefLocalAcrossParkSite, keyword.GetLocation(), "the enumerator of this foreach"));
             }
         }
     }
@@ -123,13 +135,40 @@ internal sealed class BodyRules : CSharpSyntaxWalker
     {
         AddIfRefLocal(_model.GetDeclaredSymbol(node, _cancellationToken), node.Identifier);
         CheckForEach(node);
-        base.VisitForEachStatement(node);
+        VisitForEach(node);
     }
 
     public override void VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
     {
         CheckForEach(node);
-        base.VisitForEachVariableStatement(node);
+        VisitForEach(node);
+    }
+
+    /// <summary>The body of a <c>foreach</c> over a ref struct enumerator is a place where the twin cannot await.</summary>
+    private void VisitForEach(CommonForEachStatementSyntax node)
+    {
+        if (!ParkSites.HasRefStructEnumerator(node, _model))
+        {
+            VisitChildren(node);
+            return;
+        }
+
+        if (!_inNestedFunction)
+        {
+            _refStructEnumerators.Add(node.ForEachKeyword);
+        }
+
+        foreach (SyntaxNode child in node.ChildNodes())
+        {
+            if (child == node.Statement)
+            {
+                InContext("a foreach over a ref struct enumerator", child);
+            }
+            else
+            {
+                Visit(child);
+            }
+        }
     }
 
     public override void VisitLockStatement(LockStatementSyntax node)

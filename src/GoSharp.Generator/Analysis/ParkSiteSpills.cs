@@ -136,7 +136,7 @@ internal static class ParkSiteSpills
     private static bool KeepsRefStruct(SyntaxNode consumer, SyntaxNode operand, SemanticModel model, CancellationToken cancellationToken)
     {
         ExpressionSyntax? value = operand as ExpressionSyntax ?? (operand as ArgumentSyntax)?.Expression;
-        if (value is not null && model.GetTypeInfo(value, cancellationToken).Type is { IsRefLikeType: true })
+        if (value is not null and not TypeSyntax && model.GetTypeInfo(value, cancellationToken).Type is { IsRefLikeType: true })
         {
             return true;
         }

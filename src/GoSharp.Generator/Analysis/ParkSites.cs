@@ -57,6 +57,15 @@ internal static class ParkSites
     }
 
     /// <summary>
+    /// True if a <c>foreach</c> walks a ref struct enumerator (<c>Span&lt;T&gt;</c>,
+    /// <c>ReadOnlySpan&lt;T&gt;</c>...), which an async method cannot keep across an await: its body
+    /// is a place where the twin cannot await, like a lock body.
+    /// </summary>
+    public static bool HasRefStructEnumerator(CommonForEachStatementSyntax forEach, SemanticModel model) =>
+        !forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword)
+        && model.GetForEachStatementInfo(forEach).GetEnumeratorMethod?.ReturnType.IsRefLikeType == true;
+
+    /// <summary>
     /// True if <paramref name="method"/> (a <c>[Goroutine]</c> method) has a twin to call: in this
     /// compilation when its signature passes <see cref="SignatureRules"/> (a body the rewriter cannot
     /// handle still gets a twin, which runs the original body: see <see cref="BodyRules"/>), in a

@@ -31,6 +31,11 @@ internal sealed partial class BodyRewriter
             return outlined;
         }
 
+        if (ParkSites.HasRefStructEnumerator(node, _model))
+        {
+            return WithoutAwaitsInBody(node);
+        }
+
         string? site = RangeSite(node);
         return RewriteForEach((CommonForEachStatementSyntax)base.VisitForEachStatement(node)!, site);
     }
@@ -42,8 +47,27 @@ internal sealed partial class BodyRewriter
             return outlined;
         }
 
+        if (ParkSites.HasRefStructEnumerator(node, _model))
+        {
+            return WithoutAwaitsInBody(node);
+        }
+
         string? site = RangeSite(node);
         return RewriteForEach((CommonForEachStatementSyntax)base.VisitForEachVariableStatement(node)!, site);
+    }
+
+    /// <summary>
+    /// A <c>foreach</c> over a ref struct enumerator (a span): its collection is rewritten (it is
+    /// evaluated before the enumerator exists), its body is not and gets no checkpoint — an async
+    /// method cannot keep the enumerator across an await (GOSH006 reports what blocks there).
+    /// </summary>
+    private CommonForEachStatementSyntax WithoutAwaitsInBody(CommonForEachStatementSyntax node)
+    {
+        var expression = (ExpressionSyntax)Visit(node.Expression)!;
+        using (ForbiddenContext())
+        {
+            return node.WithExpression(expression).WithStatement((StatementSyntax)Visit(node.Statement)!);
+        }
     }
 
     /// <summary>A backward <c>goto</c> (and <c>goto case</c>/<c>goto default</c>) closes a loop too.</summary>

@@ -74,7 +74,7 @@ internal sealed partial class BodyRewriter
     /// <summary>An expression body as a statement: <c>throw</c>, the expression, or <c>return</c> it.</summary>
     private static StatementSyntax AsStatement(ExpressionSyntax expression, bool returnsVoid) => expression switch
     {
-        ThrowExpressionSyntax thrown => ThrowStatement(thrown.Expression),
+        ThrowExpressionSyntax thrown => ThrowStatement(thrown.Expression.WithLeadingTrivia(Space)),
         _ when returnsVoid => ExpressionStatement(expression),
         _ => ReturnStatement(expression.WithLeadingTrivia(Space)),
     };

@@ -4,16 +4,19 @@ namespace GoSharp;
 
 /// <summary>
 /// A context that can be cancelled (Go's <c>cancelCtx</c>): made by <c>WithCancel</c>,
-/// <c>WithCancelCause</c> and <c>WithCancellation</c>, and the base of <see cref="TimerContext"/>.
+/// <c>WithCancelCause</c> and <c>WithCancellation</c>, and the base of <see cref="TimerContext"/>
+/// and <see cref="AfterFuncContext"/>. How it is linked to its parent is in
+/// <c>CancelContext.Propagate.cs</c>.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Registers itself in the child set of its nearest cancellable ancestor; cancelling walks the set
 /// under the parent's lock, as Go does, and cancels the descendants before the context itself, so
-/// once a context reports an error (or its done channel is closed) every descendant already does. Lock order is always parent before child. The done channel is closed under the
-/// lock; work that may run user code (cancelling the <see cref="System.Threading.CancellationTokenSource"/>)
-/// or touch other subsystems (stopping the timer, removing the token registration) runs after
-/// every lock is released.
+/// once a context reports an error (or its done channel is closed) every descendant already does.
+/// Lock order is always parent before child. The done channel is closed under the lock; work that
+/// may run user code (cancelling the <see cref="System.Threading.CancellationTokenSource"/>,
+/// starting an <c>AfterFunc</c>) or touch other subsystems (stopping the timer, removing the token
+/// registration, unregistering from a parent of yours) runs after every lock is released.
 /// </para>
 /// <para>
 /// The done channel is made on first use, except that a context created by a plain thread makes
@@ -21,12 +24,13 @@ namespace GoSharp;
 /// call a goroutine waiting on it deadlocked while the thread still holds the cancel function.
 /// </para>
 /// </remarks>
-internal class CancelContext : Context
+internal partial class CancelContext : Context
 {
     /// <summary>Shared by every context cancelled before its done channel was asked for (Go's closedchan).</summary>
     private static readonly Chan<Unit> s_closedDone = NewClosed();
 
-    private readonly CancelContext? _parentCanceler;
+    internal readonly Context parent;
+    private readonly DateTime? _deadline;
     private protected SpinLockSlim syncLock;
     private Chan<Unit>? _done;
     private HashSet<CancelContext>? _children;
@@ -36,16 +40,23 @@ internal class CancelContext : Context
     private CancellationTokenRegistration _registration;
     private bool _hasRegistration;
 
-    internal CancelContext(Context parent, DateTime? deadline)
-        : base(parent, deadline)
+    internal CancelContext(Context parent)
+        : this(parent, AsUtc(parent.Deadline))
     {
-        _parentCanceler = parent.canceler;
-        canceler = this;
+    }
+
+    private protected CancelContext(Context parent, DateTime? deadline)
+    {
+        this.parent = parent;
+        _deadline = deadline;
         if (Sched.CurrentG is null)
         {
             _done = new Chan<Unit>();
         }
     }
+
+    /// <inheritdoc/>
+    public override DateTime? Deadline => _deadline;
 
     /// <summary>The number of live children registered here (for tests).</summary>
     internal int ChildCount
@@ -62,33 +73,8 @@ internal class CancelContext : Context
     /// <summary>True if work remains after cancellation (see <see cref="OnEnded"/>). Lock held.</summary>
     private protected virtual bool HasEndWorkLocked => _cts is not null || _hasRegistration;
 
-    internal Action CancelFunc() => () => Cancel(removeFromParent: true, Canceled, null);
-
-    /// <summary>Go's propagateCancel: joins the parent's child set, or is cancelled at once if the parent is done.</summary>
-    internal void Propagate()
-    {
-        CancelContext? p = _parentCanceler;
-        if (p is null)
-        {
-            return; // no ancestor can ever be cancelled
-        }
-
-        p.syncLock.Enter();
-        Exception? err = p._err;
-        Exception? cause = p._cause;
-        if (err is null)
-        {
-            (p._children ??= new HashSet<CancelContext>(ReferenceEqualityComparer.Instance)).Add(this);
-        }
-
-        p.syncLock.Exit();
-        if (err is not null)
-        {
-            Cancel(removeFromParent: false, err, cause);
-        }
-    }
-
-    internal ReceiveOnlyChan<Unit> DoneChan()
+    /// <inheritdoc/>
+    public override ReceiveOnlyChan<Unit> Done()
     {
         Chan<Unit>? d = Volatile.Read(ref _done);
         if (d is not null)
@@ -103,9 +89,22 @@ internal class CancelContext : Context
         return d;
     }
 
-    internal Exception? Error() => Volatile.Read(ref _err);
+    /// <inheritdoc/>
+    public override Exception? Err() => Volatile.Read(ref _err);
 
+    /// <inheritdoc/>
+    public override object? Value(object key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Lookup(this, key);
+    }
+
+    /// <summary>The cause of the first cancellation; null while live (read after the error, which is published last).</summary>
     internal Exception? CauseValue() => Volatile.Read(ref _err) is null ? null : _cause;
+
+    internal Action CancelFunc() => () => Cancel(removeFromParent: true, Canceled, null);
+
+    private protected override CancellationToken GetToken() => Token();
 
     internal CancellationToken Token()
     {
@@ -155,22 +154,26 @@ internal class CancelContext : Context
             return;
         }
 
-        if (removeFromParent)
-        {
-            _parentCanceler?.RemoveChild(this);
-        }
-
-        if (ended is null)
-        {
-            return;
-        }
-
+        // No lock is held from here on: what follows may run user code, and a failure in one
+        // piece must not keep the others from running.
         List<Exception>? failures = null;
-        foreach (CancelContext c in ended)
+        if (removeFromParent)
         {
             try
             {
-                c.OnEnded();
+                Unlink();
+            }
+            catch (Exception e)
+            {
+                (failures ??= new List<Exception>()).Add(e);
+            }
+        }
+
+        for (int i = 0; i < (ended?.Count ?? 0); i++)
+        {
+            try
+            {
+                ended![i].OnEnded();
             }
             catch (Exception e)
             {
@@ -180,7 +183,7 @@ internal class CancelContext : Context
 
         if (failures is not null)
         {
-            throw new AggregateException("context: a CancellationToken callback threw", failures);
+            throw new AggregateException("context: a callback run by the cancellation threw", failures);
         }
     }
 

@@ -2,8 +2,8 @@ namespace GoSharp;
 
 /// <summary>
 /// A cancellable context with a deadline (Go's <c>timerCtx</c>): a runtime timer
-/// (<see cref="Go.AfterFunc(TimeSpan, Action)"/>) cancels it with <see cref="Context.DeadlineExceeded"/>; the timer is
-/// stopped when the context is cancelled first.
+/// (<see cref="Go.AfterFunc(TimeSpan, Action)"/>) cancels it with <see cref="Context.DeadlineExceeded"/> and the
+/// cause given to <c>WithDeadlineCause</c>; the timer is stopped when the context is cancelled first.
 /// </summary>
 internal sealed class TimerContext : CancelContext
 {
@@ -20,11 +20,11 @@ internal sealed class TimerContext : CancelContext
     private protected override bool HasEndWorkLocked => _timer is not null || base.HasEndWorkLocked;
 
     /// <summary>Starts the timer, or cancels at once if the deadline has already passed.</summary>
-    internal void Arm(TimeSpan remaining)
+    internal void Arm(TimeSpan remaining, Exception? cause)
     {
         if (remaining <= TimeSpan.Zero)
         {
-            Cancel(removeFromParent: true, DeadlineExceeded, null);
+            Cancel(removeFromParent: true, DeadlineExceeded, cause);
             return;
         }
 
@@ -33,9 +33,9 @@ internal sealed class TimerContext : CancelContext
             return;
         }
 
-        Timer timer = Go.AfterFunc(remaining, () => Cancel(removeFromParent: true, DeadlineExceeded, null));
+        Timer timer = Go.AfterFunc(remaining, () => Cancel(removeFromParent: true, DeadlineExceeded, cause));
         syncLock.Enter();
-        if (Error() is null)
+        if (Err() is null)
         {
             _timer = timer;
             syncLock.Exit();

@@ -47,6 +47,13 @@ internal static partial class Sched
             Wakep();
         }
 
+        // The P's M will not run its timers while it is blocked: as Go's handoffp does
+        // (wakeNetPoller), make sure another M sleeps no later than the earliest of them.
+        if (p.timers.Next is long when and not long.MaxValue)
+        {
+            WakeForTimer(when);
+        }
+
         return true;
     }
 

@@ -23,11 +23,19 @@ internal static partial class Sched
         P[] ps = allp;
         P p = M.Current?.p ?? ps[(int)((uint)Environment.CurrentManagedThreadId % (uint)ps.Length)];
         p.timers.Add(t);
+        WakeForTimer(t.when);
+    }
 
+    /// <summary>
+    /// Makes sure some M will run a timer due at <paramref name="when"/> that is already in a heap:
+    /// wakes the timer sleeper if it would sleep past it, or starts a spinning M if there is none.
+    /// </summary>
+    private static void WakeForTimer(long when)
+    {
         // Dekker with ClaimTimerSleep: the timer is published (heap lock released); now look at
         // the sleeper. Either it sees our timer when it rechecks, or we see it and wake it.
         Interlocked.MemoryBarrier();
-        if (t.when < Volatile.Read(ref s_timerSleepUntil))
+        if (when < Volatile.Read(ref s_timerSleepUntil))
         {
             if (Volatile.Read(ref s_timerSleeper) is M sleeper)
             {

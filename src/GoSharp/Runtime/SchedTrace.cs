@@ -15,7 +15,8 @@ internal static class SchedTrace
     {
         var text = new StringBuilder();
         P[] ps = Sched.allp;
-        text.Append($"SCHED {Environment.TickCount64 - s_start}ms: gomaxprocs={Volatile.Read(ref Sched.gomaxprocs)} ");
+        long start = s_start; // first: reading it may run the static constructor, which stamps it
+        text.Append($"SCHED {Environment.TickCount64 - start}ms: gomaxprocs={Volatile.Read(ref Sched.gomaxprocs)} ");
         text.Append($"idleprocs={Math.Max(0, Volatile.Read(ref Sched.idleProcs))} threads={Sched.MCount} ");
         text.Append($"spinningthreads={Volatile.Read(ref Sched.nmspinning)} idlethreads={Sched.IdleMCount} ");
         text.Append($"stuckprocs={Volatile.Read(ref Sched.nstuck)} runqueue={Sched.GlobalRunqSize} timers={Sched.TimerCount()} [");

@@ -53,7 +53,9 @@ internal sealed class ChanTimer : RuntimeTimer
         bool current = seq == seqAtExpiry;
         if (current)
         {
-            Chan?.TrySend(_bubble?.UtcNow ?? DateTime.UtcNow);
+            // The runtime's own send, often from a scheduler thread between goroutines: not a
+            // plain thread using the channel, which would keep deadlock detection silent for good.
+            Chan?.TrySendNow(_bubble?.UtcNow ?? DateTime.UtcNow);
         }
 
         _lock.Exit();

@@ -40,8 +40,9 @@ public class TimerTests
         }));
 
         Assert.Equal(n, done);
+        // Never early; and the sleeps overlapped: one after another they would take 50,000 s,
+        // far past Deadline.Run's bound (no tighter wall-clock bound holds on a loaded machine).
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(500));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.ElapsedMilliseconds} ms");
         // A few more than GOMAXPROCS: sysmon adds a thread when a loaded machine deschedules one
         // for 20 ms. A thread per sleeper would be 100,000.
         Assert.True(maxThreads <= 16, $"{maxThreads} busy scheduler threads for {n} sleepers");

@@ -4,13 +4,18 @@ using BenchmarkDotNet.Attributes;
 namespace GoSharp.Benchmarks;
 
 /// <summary>
-/// Buffered channel throughput, capacity 128: one producer and one consumer (SPSC), and 4
-/// producers x 4 consumers (contended). One operation is one item sent and received.
+/// Channel send and receive. NoWait: one goroutine (task) sends into a channel of capacity 128 and
+/// receives the value back, so neither side ever waits (the operations' fast path). SPSC: one
+/// producer and one consumer on capacity 128. Buffered4x4 / Unbuffered4x4: 4 producers and 4
+/// consumers on one channel of capacity 128 / an unbuffered one (.NET: <c>CreateBounded(0)</c>, its
+/// rendezvous channel). One operation is one item sent and received. The uncontended unbuffered
+/// case is <see cref="PingPongBenchmarks"/>.
 /// </summary>
-[MemoryDiagnoser]
-public class BufferedBenchmarks : BenchBase
+[Config(typeof(SideBySide))]
+public class SendReceiveBenchmarks : BenchBase
 {
     public const int N = 100_000;
+    public const int UnbufferedN = 20_000;
     private const int Cap = 128;
     private const int Producers = 4, Consumers = 4;
 
@@ -64,10 +69,25 @@ public class BufferedBenchmarks : BenchBase
         return sum;
     }
 
-    private static async GoTask<long> GoContended(int n, GoroutineEntry entry = default)
+    private static async GoTask<long> GoNoWait(int n, GoroutineEntry entry = default)
     {
         await entry;
         var ch = new Chan<int>(Cap);
+        long sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            await ch.SendAsync(i);
+            sum += await ch.ReceiveAsync();
+            await Preemption.Checkpoint();
+        }
+
+        return sum;
+    }
+
+    private static async GoTask<long> GoContended(int capacity, int n, GoroutineEntry entry = default)
+    {
+        await entry;
+        var ch = new Chan<int>(capacity);
         var pwg = new Countdown(Producers);
         var cwg = new Countdown(Consumers);
         int per = n / Producers;
@@ -118,9 +138,22 @@ public class BufferedBenchmarks : BenchBase
         return sum;
     }
 
-    private static async Task<long> ChannelsContended(int n)
+    private static async Task<long> ChannelsNoWait(int n)
     {
-        var ch = Channel.CreateBounded<int>(new BoundedChannelOptions(Cap));
+        var ch = Channel.CreateBounded<int>(new BoundedChannelOptions(Cap) { SingleReader = true, SingleWriter = true });
+        long sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            await ch.Writer.WriteAsync(i);
+            sum += await ch.Reader.ReadAsync();
+        }
+
+        return sum;
+    }
+
+    private static async Task<long> ChannelsContended(int capacity, int n)
+    {
+        var ch = Channel.CreateBounded<int>(new BoundedChannelOptions(capacity));
         int per = n / Producers;
         var producers = new Task[Producers];
         for (int p = 0; p < Producers; p++)
@@ -155,6 +188,16 @@ public class BufferedBenchmarks : BenchBase
         return (await Task.WhenAll(consumers)).Sum();
     }
 
+    /// <summary>GoSharp, <c>await ch.SendAsync(i); sum += await ch.ReceiveAsync();</c> on <c>new Chan&lt;int&gt;(128)</c>.</summary>
+    [Benchmark(OperationsPerInvoke = N)]
+    [BenchmarkCategory("NoWait")]
+    public long GoSharp_NoWait() => Goroutines.Run(GoNoWait(N, GoroutineEntry.Spawn));
+
+    /// <summary>Channels, <c>await WriteAsync(i); sum += await ReadAsync();</c> on <c>CreateBounded(128)</c>.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = N)]
+    [BenchmarkCategory("NoWait")]
+    public long Channels_NoWait() => ChannelsNoWait(N).GetAwaiter().GetResult();
+
     /// <summary>GoSharp, 1 producer goroutine, 1 consumer (<c>await foreach</c>), <c>new Chan&lt;int&gt;(128)</c>.</summary>
     [Benchmark(OperationsPerInvoke = N)]
     [BenchmarkCategory("SPSC")]
@@ -167,11 +210,21 @@ public class BufferedBenchmarks : BenchBase
 
     /// <summary>GoSharp, 4 producers x 4 consumers on one <c>new Chan&lt;int&gt;(128)</c>.</summary>
     [Benchmark(OperationsPerInvoke = N)]
-    [BenchmarkCategory("4x4")]
-    public long GoSharp_Contended4x4() => Goroutines.Run(GoContended(N, GoroutineEntry.Spawn));
+    [BenchmarkCategory("Buffered4x4")]
+    public long GoSharp_Buffered4x4() => Goroutines.Run(GoContended(Cap, N, GoroutineEntry.Spawn));
 
     /// <summary>Channels, 4 producer and 4 consumer tasks on one <c>CreateBounded(128)</c>.</summary>
-    [Benchmark(OperationsPerInvoke = N)]
-    [BenchmarkCategory("4x4")]
-    public long Channels_Contended4x4() => ChannelsContended(N).GetAwaiter().GetResult();
+    [Benchmark(Baseline = true, OperationsPerInvoke = N)]
+    [BenchmarkCategory("Buffered4x4")]
+    public long Channels_Buffered4x4() => ChannelsContended(Cap, N).GetAwaiter().GetResult();
+
+    /// <summary>GoSharp, 4 producers x 4 consumers on one <c>new Chan&lt;int&gt;()</c> (unbuffered).</summary>
+    [Benchmark(OperationsPerInvoke = UnbufferedN)]
+    [BenchmarkCategory("Unbuffered4x4")]
+    public long GoSharp_Unbuffered4x4() => Goroutines.Run(GoContended(0, UnbufferedN, GoroutineEntry.Spawn));
+
+    /// <summary>Channels, 4 producer and 4 consumer tasks on one <c>CreateBounded(0)</c> (rendezvous).</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = UnbufferedN)]
+    [BenchmarkCategory("Unbuffered4x4")]
+    public long Channels_Bounded0_4x4() => ChannelsContended(0, UnbufferedN).GetAwaiter().GetResult();
 }

@@ -1,0 +1,3 @@
+module gosharp/bench
+
+go 1.19
