@@ -68,6 +68,11 @@ internal sealed partial class Bubble
     internal void Loop(M m)
     {
         FastRand.SetState(m.bubbleRandomState);
+        lock (_lock)
+        {
+            HolderAwakeLocked(m);
+        }
+
         while (true)
         {
             Step step;
@@ -145,6 +150,7 @@ internal sealed partial class Bubble
                 {
                     member.thread = null;
                     _holder = thread;
+                    _holderWaking = true;
                     thread.bubbleRandomState = _random.NextUInt32();
                     return Step.Resume;
                 }
@@ -397,6 +403,7 @@ internal sealed partial class Bubble
         note.Sleep(ResumeSpins);
         lock (_lock)
         {
+            HolderAwakeLocked(m);
             if (_holder != m || member.state != MemberState.Running)
             {
                 AbandonedLocked(member); // the bubble failed while this goroutine slept
@@ -431,6 +438,7 @@ internal sealed partial class Bubble
     {
         M thread = BubbleThreads.Rent();
         _holder = thread;
+        _holderWaking = true;
         _started = true;
         thread.bubbleRandomState = _random.NextUInt32();
         BubbleThreads.Start(thread, this);

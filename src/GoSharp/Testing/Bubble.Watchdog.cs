@@ -36,6 +36,24 @@ internal sealed partial class Bubble
     private long _stillSince;
     private bool _preemptAsked;
 
+    /// <summary>When sysmon first saw the baton's holder blocked in a wait of the thread (0: not seen).</summary>
+    private long _blockedSince;
+
+    /// <summary>
+    /// True from handing the baton to a sleeping thread until that thread runs: it is still in its
+    /// wait, which on a loaded machine may last well beyond a time slice, and is not foreign code.
+    /// </summary>
+    private bool _holderWaking;
+
+    /// <summary>Called by a thread that has woken up holding the baton. Lock held.</summary>
+    private void HolderAwakeLocked(M m)
+    {
+        if (_holder == m)
+        {
+            _holderWaking = false;
+        }
+    }
+
     /// <summary>Called by sysmon on every tick while the bubble is live.</summary>
     internal void Watch(long now)
     {
@@ -45,6 +63,7 @@ internal sealed partial class Bubble
             _watchedTicks = ticks;
             _stillSince = now;
             _preemptAsked = false;
+            _blockedSince = 0;
             return;
         }
 
@@ -54,6 +73,9 @@ internal sealed partial class Bubble
             return;
         }
 
+        // Sampled before this takes the bubble's lock: under the lock, a holder that is only
+        // waiting for that same lock (inside GoSharp, for a moment) would look blocked.
+        bool holderWaiting = Volatile.Read(ref _holder) is M sampled && (sampled.ThreadState & ThreadState.WaitSleepJoin) != 0;
         lock (_lock)
         {
             if (_ticks != ticks || _outcome != Outcome.Running)
@@ -67,14 +89,22 @@ internal sealed partial class Bubble
                 return;
             }
 
-            if (_holder is not M holder || holder.curg is not G g || !_members.TryGetValue(g, out BubbleMember? member))
+            if (_holderWaking || _holder is not M holder || holder.curg is not G g || !_members.TryGetValue(g, out BubbleMember? member))
             {
                 return; // between goroutines: running timers, or handing the baton over
             }
 
-            if ((holder.ThreadState & ThreadState.WaitSleepJoin) != 0)
+            if (holderWaiting && (holder.ThreadState & ThreadState.WaitSleepJoin) != 0)
             {
-                if (_runq.Count > 0)
+                // Blocked in foreign code only if it stays blocked, sample after sample, for a
+                // handoff's time: a brief wait for a lock of GoSharp's (the bubble's, a channel's)
+                // on a loaded machine must not detach it, which would break a seeded run for nothing.
+                if (_blockedSince == 0)
+                {
+                    _blockedSince = now;
+                }
+
+                if (now - _blockedSince >= Sysmon.HandoffNs && _runq.Count > 0)
                 {
                     DetachLocked(g, member, $"goroutine {member.localId} blocked its thread outside GoSharp " +
                         "(a lock, Thread.Sleep, Task.Wait, synchronous I/O) while other goroutines of the bubble could run, so the bubble went on without it");
@@ -83,6 +113,7 @@ internal sealed partial class Bubble
                 return;
             }
 
+            _blockedSince = 0;
             if (strict)
             {
                 if (still >= Volatile.Read(ref stallNs))
