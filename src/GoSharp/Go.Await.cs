@@ -16,7 +16,11 @@ public static partial class Go
     public static void Await(Task task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (!task.IsCompleted)
+        if (!task.IsCompleted && GoSharp.Testing.Bubble.Current is GoSharp.Testing.Bubble bubble)
+        {
+            bubble.AwaitThread(task); // not durably blocking: the task may complete from outside the bubble
+        }
+        else if (!task.IsCompleted)
         {
             P? p = Sched.EnterBlocking();
             ((IAsyncResult)task).AsyncWaitHandle.WaitOne();

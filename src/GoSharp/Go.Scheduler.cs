@@ -30,6 +30,12 @@ public static partial class Go
     [AwaitableForm(nameof(GoschedAsync))]
     public static void Gosched()
     {
+        if (GoSharp.Testing.Bubble.Current is GoSharp.Testing.Bubble bubble)
+        {
+            bubble.YieldThread(); // the bubble's other goroutines run meanwhile
+            return;
+        }
+
         P? p = Sched.EnterBlocking();
         Thread.Yield();
         Sched.ExitBlocking(p);

@@ -1,5 +1,6 @@
 using GoSharp.CompilerServices;
 using GoSharp.Runtime;
+using GoSharp.Testing;
 
 namespace GoSharp;
 
@@ -15,6 +16,12 @@ public static partial class Go
     {
         if (duration <= TimeSpan.Zero)
         {
+            return;
+        }
+
+        if (Bubble.Current is Bubble bubble)
+        {
+            bubble.SleepThread(duration); // on the bubble's clock
             return;
         }
 
@@ -37,7 +44,7 @@ public static partial class Go
     public static ReceiveOnlyChan<DateTime> Tick(TimeSpan period) => period > TimeSpan.Zero ? NewTicker(period).C : default;
 
     /// <summary>A timer that sends the time on its channel after <paramref name="duration"/> (Go's <c>time.NewTimer</c>).</summary>
-    public static Timer NewTimer(TimeSpan duration) => new(duration, startFunc: null);
+    public static Timer NewTimer(TimeSpan duration) => new(duration, startGoroutine: null);
 
     /// <summary>A ticker that sends the time every <paramref name="period"/> (Go's <c>time.NewTicker</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The period is not positive.</exception>
@@ -51,13 +58,13 @@ public static partial class Go
     public static Timer AfterFunc(TimeSpan duration, [GoroutineCode] Action f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return new Timer(duration, () => go(f));
+        return new Timer(duration, () => ActionG.Create(f));
     }
 
     /// <summary>Runs goroutine code <paramref name="f"/> in its own goroutine after <paramref name="duration"/>; see <see cref="AfterFunc(TimeSpan, Action)"/>.</summary>
     public static Timer AfterFunc(TimeSpan duration, [GoroutineCode] Func<GoTask> f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return new Timer(duration, () => go(f));
+        return new Timer(duration, () => FuncG.Create(f));
     }
 }

@@ -8,12 +8,14 @@ public sealed partial class Chan<T>
 {
     /// <summary>
     /// False when a receive would certainly block: read without the lock, so only a hint (a
-    /// true answer is rechecked under the lock, a false one by the select's locked pass).
+    /// true answer is rechecked under the lock, a false one by the select's locked pass). Always
+    /// true for a bubble's channel, so that a select's first pass locks it alone, where
+    /// <see cref="Lock"/> may refuse an outside caller before any other channel is locked.
     /// </summary>
-    internal bool MayReceive => Volatile.Read(ref _qcount) != 0 || !_sendq.IsEmpty || Volatile.Read(ref _closed);
+    internal bool MayReceive => bubble is not null || Volatile.Read(ref _qcount) != 0 || !_sendq.IsEmpty || Volatile.Read(ref _closed);
 
-    /// <summary>False when a send would certainly block: read without the lock, so only a hint.</summary>
-    internal bool MaySend => Volatile.Read(ref _qcount) < _cap || !_recvq.IsEmpty || Volatile.Read(ref _closed);
+    /// <summary>False when a send would certainly block: read without the lock, so only a hint (always true for a bubble's channel).</summary>
+    internal bool MaySend => bubble is not null || Volatile.Read(ref _qcount) < _cap || !_recvq.IsEmpty || Volatile.Read(ref _closed);
 
     /// <summary>One receive attempt under this channel's lock alone (the select's first pass).</summary>
     internal ChanResult TryReceiveAlone(out T value, out bool ok, out Waiter? wake)

@@ -51,6 +51,9 @@ public sealed partial class Chan<T> : IWaitTarget
     private WaitQueue _sendq;
     private ThreadUse _threadUse;
 
+    /// <summary>The SyncTest bubble the channel was created in, or null: only that bubble may use it (as in Go).</summary>
+    internal readonly GoSharp.Testing.Bubble? bubble;
+
     /// <summary>Creates an unbuffered channel: each send waits for a receiver (Go's <c>make(chan T)</c>).</summary>
     public Chan()
         : this(0)
@@ -68,7 +71,16 @@ public sealed partial class Chan<T> : IWaitTarget
 
         _cap = capacity;
         _buf = capacity > 0 ? new T[capacity] : null;
-        _threadUse.Note();
+
+        // One thread-static read serves both: a plain thread marks the channel reachable from
+        // threads, a bubble's goroutine makes it the bubble's.
+        M? m = M.Current;
+        if (m?.curg is null)
+        {
+            _threadUse.Mark();
+        }
+
+        bubble = m?.bubble;
     }
 
     /// <summary>The number of values buffered in the channel (Go's <c>len(ch)</c>).</summary>
@@ -77,7 +89,20 @@ public sealed partial class Chan<T> : IWaitTarget
     /// <summary>The buffer size (Go's <c>cap(ch)</c>).</summary>
     public int Cap => _cap;
 
-    internal void Lock() => _lock.Enter();
+    /// <summary>
+    /// Takes the channel's lock. Every operation goes through here, so this is where a bubble's
+    /// channel refuses callers from outside its bubble; the check costs other channels one
+    /// load and a branch, and runs before any lock is held.
+    /// </summary>
+    internal void Lock()
+    {
+        if (bubble is not null)
+        {
+            GoSharp.Testing.Bubble.CheckCaller(bubble, this);
+        }
+
+        _lock.Enter();
+    }
 
     internal void Unlock() => _lock.Exit();
 
@@ -182,6 +207,8 @@ public sealed partial class Chan<T> : IWaitTarget
     }
 
     bool IWaitTarget.ReachableFromThreads => _threadUse.Seen;
+
+    GoSharp.Testing.Bubble? IWaitTarget.Bubble => bubble;
 
     /// <summary>Records a use from a plain thread (see <see cref="IWaitTarget"/>).</summary>
     internal void NoteUse() => _threadUse.Note();

@@ -38,6 +38,12 @@ public readonly struct TaskAwaitable : ICriticalNotifyCompletion, IGoAwaiter
     internal static void ParkUntil(Task task, Frame frame)
     {
         G g = Sched.BeginPark(frame, WaitReason.Await);
+        if (g.run?.bubble is not null)
+        {
+            GoSharp.Testing.Bubble.ReadyWhenDone(task, g);
+            return;
+        }
+
         task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(g.ReadyAction);
     }
 }

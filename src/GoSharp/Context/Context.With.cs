@@ -65,12 +65,13 @@ public abstract partial class Context
 
         var c = new TimerContext(parent, deadline);
         c.Propagate();
-        c.Arm(deadline - DateTime.UtcNow, cause);
+        c.Arm(deadline - Time.Clock.UtcNow(), cause);
         return (c, c.CancelFunc());
     }
 
     /// <summary>
-    /// <c>WithDeadline(parent, DateTime.UtcNow + timeout)</c> (Go's <c>context.WithTimeout</c>).
+    /// <c>WithDeadline(parent, DateTime.UtcNow + timeout)</c> (Go's <c>context.WithTimeout</c>);
+    /// inside a SyncTest bubble, the bubble's clock stands for <c>DateTime.UtcNow</c>.
     /// </summary>
     public static (Context Ctx, Action Cancel) WithTimeout(Context parent, TimeSpan timeout) =>
         WithDeadlineCause(parent, DeadlineAfter(timeout), cause: null);
@@ -135,7 +136,7 @@ public abstract partial class Context
 
     private static DateTime DeadlineAfter(TimeSpan timeout)
     {
-        DateTime now = DateTime.UtcNow;
+        DateTime now = Time.Clock.UtcNow(); // a SyncTest bubble's clock inside one
         if (timeout >= DateTime.MaxValue - now)
         {
             return DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);

@@ -56,6 +56,6 @@ internal sealed class TimerContext : CancelContext
     public override string ToString()
     {
         DateTime deadline = Deadline!.Value;
-        return $"{parent}.WithDeadline({deadline:O} [{deadline - DateTime.UtcNow}])";
+        return $"{parent}.WithDeadline({deadline:O} [{deadline - Time.Clock.UtcNow()}])";
     }
 }

@@ -7,6 +7,13 @@ internal class BlockingRun : RunContext
 
     internal BlockingRun()
     {
+        if (bubble is not null)
+        {
+            throw new NotSupportedException(
+                "Go.Run cannot be called inside a SyncTest bubble: its caller would block outside the bubble's scheduler. " +
+                "Call the function directly, or start it with go(...) and wait for it on a channel or a WaitGroup.");
+        }
+
         DeadlockDetector.RunStarted();
     }
 

@@ -132,6 +132,13 @@ internal static class DeadlockDetector
     /// <summary>Deadlocked if <paramref name="g"/> sleeps in a wait only another goroutine can end.</summary>
     private static Verdict Judge(G g)
     {
+        if (g.run?.bubble is { IsFinished: false })
+        {
+            // A SyncTest bubble detects its own deadlocks; on its clock, a goroutine parked here
+            // may be about to wake, and it may still wake goroutines outside the bubble.
+            return Verdict.Alive;
+        }
+
         if (!GoroutineDump.IsBlocked(g))
         {
             // Running with nothing running: blocked in foreign code on a stuck P, or caught

@@ -6,6 +6,8 @@ namespace GoSharp.Runtime;
 /// The runtime's one random source (Go's cheaprand): a per-thread xorshift generator, cheap and
 /// unsynchronised, for the order in which an M looks at victims to steal from and the order in
 /// which a select polls its cases. Per thread rather than per M because plain threads select too.
+/// Its state is never read off the thread that owns it, so a bubble can seed it without a cost
+/// on any other thread (see <see cref="SetState"/>).
 /// </summary>
 internal static class FastRand
 {
@@ -61,6 +63,13 @@ internal static class FastRand
 
         return order;
     }
+
+    /// <summary>
+    /// Sets the calling thread's state (nonzero). A SyncTest bubble does this on each of its
+    /// threads whenever it hands it the right to run the bubble, so that select's choices and
+    /// everything else drawn here follow the bubble's seed.
+    /// </summary>
+    internal static void SetState(uint state) => t_state = state | 1;
 
     private static uint Seed() => (uint)Random.Shared.Next() | 1;
 }

@@ -36,23 +36,44 @@ internal sealed class M
     /// <summary>What the frame that just ran asked the scheduler loop to do next.</summary>
     internal FrameOutcome outcome;
 
-    private readonly Thread _thread;
+    /// <summary>
+    /// The SyncTest bubble this thread serves, or null for a scheduler thread. A bubble thread
+    /// holds no P: it runs only its bubble's goroutines (see <c>Testing/Bubble.cs</c>).
+    /// </summary>
+    internal GoSharp.Testing.Bubble? bubble;
 
+    /// <summary>The seed a bubble thread gives <see cref="FastRand"/> when the bubble's baton is handed to it.</summary>
+    internal uint bubbleRandomState;
+
+    private readonly Thread _thread;
+    private readonly Action<M> _main;
+
+    /// <summary>A scheduler thread: runs <see cref="Sched.Mstart"/>.</summary>
     internal M(int id)
+        : this(id, $"GoSharp M{id}", Sched.Mstart)
+    {
+    }
+
+    /// <summary>A thread of the runtime that runs <paramref name="main"/> (a SyncTest bubble thread).</summary>
+    internal M(int id, string name, Action<M> main)
     {
         this.id = id;
+        _main = main;
         _thread = new Thread(Start, maxStackSize: 0)
         {
             IsBackground = true, // as in Go, goroutines do not keep the process alive
-            Name = $"GoSharp M{id}",
+            Name = name,
         };
     }
+
+    /// <summary>The thread's state, for the bubble watchdog (is it blocked in foreign code?).</summary>
+    internal ThreadState ThreadState => _thread.ThreadState;
 
     internal void Launch() => _thread.Start();
 
     private void Start()
     {
         t_current = this;
-        Sched.Mstart(this);
+        _main(this);
     }
 }

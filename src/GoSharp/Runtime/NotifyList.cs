@@ -25,6 +25,9 @@ internal sealed class NotifyList : IWaitTarget
 
     bool IWaitTarget.ReachableFromThreads => _threadUse.Seen;
 
+    /// <summary>None: a Cond wait is durable by its kind (as in Go), whoever created the Cond.</summary>
+    GoSharp.Testing.Bubble? IWaitTarget.Bubble => null;
+
     /// <summary>Records a use of the owning <see cref="Cond"/> from a plain thread.</summary>
     internal void NoteUse() => _threadUse.Note();
 

@@ -14,6 +14,25 @@ internal abstract class RunContext
     /// <summary>The main goroutine.</summary>
     internal G? main;
 
+    /// <summary>
+    /// The SyncTest bubble the run's goroutines belong to: the bubble's own run, or a run started
+    /// inside a bubble; null otherwise. Goroutines inherit their spawner's run, so this is how
+    /// the scheduler knows a goroutine is in a bubble without a field on every goroutine.
+    /// </summary>
+    internal readonly GoSharp.Testing.Bubble? bubble;
+
+    /// <summary>A run started by the current thread: inside a bubble, it belongs to that bubble.</summary>
+    protected RunContext()
+        : this(GoSharp.Testing.Bubble.Current)
+    {
+    }
+
+    /// <summary>A run of <paramref name="bubble"/> (or of no bubble).</summary>
+    protected RunContext(GoSharp.Testing.Bubble? bubble)
+    {
+        this.bubble = bubble;
+    }
+
     /// <summary>The main goroutine's exception, or the panic of another goroutine of this run.</summary>
     protected ExceptionDispatchInfo? failure;
 

@@ -128,6 +128,12 @@ internal static partial class Sched
     /// <summary>Blocks the calling thread until <paramref name="note"/> is woken; other goroutines keep running.</summary>
     internal static void BlockOn(Note note)
     {
+        if (M.Current?.bubble is GoSharp.Testing.Bubble bubble)
+        {
+            bubble.BlockThread(note); // the bubble's baton goes to another of its threads meanwhile
+            return;
+        }
+
         if (note.IsSignaled)
         {
             return;

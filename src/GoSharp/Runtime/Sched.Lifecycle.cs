@@ -41,6 +41,12 @@ internal static partial class Sched
 
         g.Prepare(id, run ?? m?.curg?.run);
         AllGs.Add(g, p?.id ?? 0);
+        if (g.run?.bubble is GoSharp.Testing.Bubble bubble)
+        {
+            bubble.Spawned(g); // goroutines started in a bubble stay in it
+            return;
+        }
+
         RunqPutHere(g);
         Wakep();
     }
@@ -62,6 +68,17 @@ internal static partial class Sched
         }
 
         g.Recycle();
+    }
+
+    /// <summary>
+    /// Retires a goroutine that will never run again without running it: one spawned into a
+    /// SyncTest bubble that has ended, or left parked in a bubble that failed.
+    /// </summary>
+    internal static void Discard(G g)
+    {
+        Volatile.Write(ref g.status, GStatus.Dead);
+        AllGs.Remove(g);
+        CountExit(null);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -60,6 +60,12 @@ internal static partial class Sched
     /// </summary>
     internal static void Ready(G g)
     {
+        if (g.run?.bubble is GoSharp.Testing.Bubble bubble)
+        {
+            bubble.Ready(g); // a bubble's goroutines run only on its own scheduler
+            return;
+        }
+
         if (g.BlockedThread is Note thread)
         {
             thread.Wakeup();

@@ -203,9 +203,10 @@ internal static partial class Sched
     /// <summary>
     /// Runs <paramref name="g"/> until it parks, yields or exits (Go's execute). A goroutine is a
     /// chain of frames: when the innermost one finishes, control returns here and the loop resumes
-    /// its parent (a trampoline, so stacks never grow with call depth).
+    /// its parent (a trampoline, so stacks never grow with call depth). A SyncTest bubble's
+    /// scheduler calls it too, on a thread without a P, always with <paramref name="inheritTime"/>.
     /// </summary>
-    private static void Execute(M m, G g, bool inheritTime)
+    internal static void Execute(M m, G g, bool inheritTime)
     {
         P p = m.p!;
         if (!inheritTime)
@@ -253,7 +254,15 @@ internal static partial class Sched
                 case FrameOutcome.Yield:
                     Volatile.Write(ref g.status, GStatus.Runnable);
                     m.curg = null;
-                    GlobalRunqPut(g);
+                    if (g.run?.bubble is GoSharp.Testing.Bubble bubble)
+                    {
+                        bubble.Requeue(g);
+                    }
+                    else
+                    {
+                        GlobalRunqPut(g);
+                    }
+
                     return;
 
                 case FrameOutcome.Exit:

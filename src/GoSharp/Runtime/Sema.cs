@@ -31,6 +31,14 @@ internal sealed class Sema : IWaitTarget
 
     bool IWaitTarget.ReachableFromThreads => _threadUse.Seen;
 
+    /// <summary>
+    /// The bubble of the <see cref="WaitGroup"/> that owns this semaphore, once that group is
+    /// associated with one (Go: by an Add inside the bubble); waiting in it is then durable.
+    /// </summary>
+    internal GoSharp.Testing.Bubble? bubble;
+
+    GoSharp.Testing.Bubble? IWaitTarget.Bubble => Volatile.Read(ref bubble);
+
     /// <summary>Records a use of the primitive that owns this semaphore from a plain thread.</summary>
     internal void NoteUse() => _threadUse.Note();
 

@@ -13,7 +13,9 @@ namespace GoSharp.Runtime;
 /// code without checkpoints: sysmon hands its work to other Ms (<see cref="Sched.Handoff"/>),
 /// as Go's retake does for a P in a long system call.</item>
 /// </list>
-/// When every P is idle it sleeps until <see cref="Wake"/> (the runtime then uses no CPU at all).
+/// It also watches the live SyncTest bubbles, whose goroutines run on threads of their own
+/// (<c>Testing/Bubble.Watchdog.cs</c>). When every P is idle and no bubble is live it sleeps
+/// until <see cref="Wake"/> (the runtime then uses no CPU at all).
 /// </remarks>
 internal static class Sysmon
 {
@@ -79,7 +81,13 @@ internal static class Sysmon
             }
 
             Interlocked.Increment(ref s_ticks);
-            if (Retake(Nanotime.Now()))
+            long now = Nanotime.Now();
+            foreach (GoSharp.Testing.Bubble bubble in GoSharp.Testing.LiveBubbles.All)
+            {
+                bubble.Watch(now); // SyncTest bubbles run one goroutine at a time: see Bubble.Watchdog.cs
+            }
+
+            if (Retake(now))
             {
                 delay = MinDelayMs;
                 quiet = 0;
@@ -92,7 +100,8 @@ internal static class Sysmon
     }
 
     private static bool AllIdle() =>
-        Volatile.Read(ref Sched.idleProcs) >= Volatile.Read(ref Sched.gomaxprocs) && Volatile.Read(ref Sched.nstuck) == 0;
+        Volatile.Read(ref Sched.idleProcs) >= Volatile.Read(ref Sched.gomaxprocs) && Volatile.Read(ref Sched.nstuck) == 0 &&
+        GoSharp.Testing.LiveBubbles.All.Length == 0;
 
     private static void SleepUntilWork()
     {

@@ -52,33 +52,60 @@ internal sealed class TimerHeap
         }
 
         int fired = 0;
-        while (true)
+        while (TakeExpired(now, out RuntimeTimer? t, out int seq))
         {
-            _lock.Enter();
-            if (_count == 0 || _items[0].when > now)
-            {
-                _lock.Exit();
-                return fired;
-            }
-
-            RuntimeTimer t = _items[0];
-            int seq = t.seq;
-            if (t.period > 0)
-            {
-                // A ticker: next tick one period on, skipping ticks it is too late for (as Go does).
-                t.when += t.period * (1 + (now - t.when) / t.period);
-                SiftDown(0);
-                PublishNext();
-            }
-            else
-            {
-                RemoveAt(0);
-            }
-
-            _lock.Exit();
             t.Fire(seq);
             fired++;
         }
+
+        return fired;
+    }
+
+    /// <summary>
+    /// Takes the earliest timer if it is due at <paramref name="now"/> (a ticker is re-armed
+    /// instead) without firing it; <paramref name="seq"/> is what to pass to
+    /// <see cref="RuntimeTimer.Fire"/>. False when no timer is due.
+    /// </summary>
+    internal bool TakeExpired(long now, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RuntimeTimer? timer, out int seq)
+    {
+        _lock.Enter();
+        if (_count == 0 || _items[0].when > now)
+        {
+            _lock.Exit();
+            timer = null;
+            seq = 0;
+            return false;
+        }
+
+        RuntimeTimer t = _items[0];
+        seq = t.seq;
+        if (t.period > 0)
+        {
+            // A ticker: next tick one period on, skipping ticks it is too late for (as Go does).
+            t.when += t.period * (1 + (now - t.when) / t.period);
+            SiftDown(0);
+            PublishNext();
+        }
+        else
+        {
+            RemoveAt(0);
+        }
+
+        _lock.Exit();
+        timer = t;
+        return true;
+    }
+
+    /// <summary>Disarms every timer (a SyncTest bubble that has ended drops the timers left in it).</summary>
+    internal void Clear()
+    {
+        _lock.Enter();
+        while (_count > 0)
+        {
+            RemoveAt(_count - 1);
+        }
+
+        _lock.Exit();
     }
 
     private void AddLocked(RuntimeTimer t)

@@ -21,6 +21,7 @@ internal enum WaitReason : byte
     CondWait,
     SemaphoreAcquire,
     GoroutineCall,
+    SyncTestWait,
 }
 
 /// <summary>Go's wording for each <see cref="WaitReason"/>.</summary>
@@ -46,6 +47,7 @@ internal static class WaitReasonText
         WaitReason.CondWait => "sync.Cond.Wait",
         WaitReason.SemaphoreAcquire => "semaphore acquire",
         WaitReason.GoroutineCall => "goroutine call",
+        WaitReason.SyncTestWait => "synctest.Wait",
         _ => reason.ToString(),
     };
 }

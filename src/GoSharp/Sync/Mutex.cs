@@ -159,7 +159,7 @@ public sealed class Mutex : ILocker
                 s.queueLifo = s.waitStart != 0;
                 if (s.waitStart == 0)
                 {
-                    s.waitStart = Nanotime.Now();
+                    s.waitStart = Time.Clock.Nanotime(); // a bubble's clock: starvation never depends on real timing there
                 }
 
                 return false;
@@ -172,7 +172,7 @@ public sealed class Mutex : ILocker
     /// <summary>After a waiter is woken: true if the lock was handed to it (starvation mode).</summary>
     private bool AfterWake(ref LockSlowPath s)
     {
-        s.starving = s.starving || Nanotime.Now() - s.waitStart > StarvationThresholdNs;
+        s.starving = s.starving || Time.Clock.Nanotime() - s.waitStart > StarvationThresholdNs;
         int old = Volatile.Read(ref _state);
         if ((old & Starving) != 0)
         {

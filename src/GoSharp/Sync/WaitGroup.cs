@@ -22,6 +22,12 @@ public sealed class WaitGroup
     public void Add(int delta)
     {
         _sema.NoteUse();
+        GoSharp.Testing.Bubble? bubble = GoSharp.Testing.Bubble.Current;
+        if (bubble != Volatile.Read(ref _sema.bubble))
+        {
+            Associate(bubble);
+        }
+
         long state = Interlocked.Add(ref _state, (long)delta << 32);
         int v = (int)(state >> 32);
         int w = (int)state;
@@ -109,6 +115,23 @@ public sealed class WaitGroup
                 Done();
             }
         });
+    }
+
+    /// <summary>
+    /// Go's bubble association: the first Add inside a SyncTest bubble ties the group to it (its
+    /// Wait is then durably blocking there); while the counter is not zero, Add from outside the
+    /// bubble, or from another bubble, is an error. A group at zero may move freely.
+    /// </summary>
+    private void Associate(GoSharp.Testing.Bubble? bubble)
+    {
+        if ((int)(Interlocked.Read(ref _state) >> 32) != 0)
+        {
+            throw new InvalidOperationException(Volatile.Read(ref _sema.bubble) is null || bubble is null
+                ? "sync: WaitGroup.Add called from inside and outside a SyncTest bubble while its counter is not zero"
+                : "sync: WaitGroup.Add called from two SyncTest bubbles while its counter is not zero");
+        }
+
+        Volatile.Write(ref _sema.bubble, bubble);
     }
 
     /// <summary>Counts this caller as a waiter unless the counter is zero; true if it must wait.</summary>

@@ -31,6 +31,12 @@ public readonly struct SleepAwaitable : ICriticalNotifyCompletion, IGoAwaiter
     void IGoAwaiter.Suspend(Frame frame)
     {
         G g = Sched.BeginPark(frame, WaitReason.Sleep);
+        if (g.run?.bubble is GoSharp.Testing.Bubble bubble)
+        {
+            bubble.AddTimer(SleepTimer.Rent(g, bubble.Deadline(_nanoseconds))); // on the bubble's clock
+            return;
+        }
+
         Sched.AddTimer(SleepTimer.Rent(g, Nanotime.Now() + _nanoseconds));
     }
 

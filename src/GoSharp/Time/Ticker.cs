@@ -13,7 +13,7 @@ public sealed class Ticker
     internal Ticker(TimeSpan period)
     {
         long ns = CheckPeriod(period);
-        _timer = new ChanTimer(new Chan<DateTime>(1), startFunc: null, ns);
+        _timer = new ChanTimer(new Chan<DateTime>(1), startGoroutine: null, ns);
         _timer.Start(period, ns);
     }
 

@@ -16,10 +16,10 @@ public sealed class Timer
     private readonly ChanTimer _timer;
 
     /// <param name="delay">When the timer fires.</param>
-    /// <param name="startFunc">For <c>AfterFunc</c>: starts the function's goroutine; null for a timer with a channel.</param>
-    internal Timer(TimeSpan delay, Action? startFunc)
+    /// <param name="startGoroutine">For <c>AfterFunc</c>: creates the function's goroutine; null for a timer with a channel.</param>
+    internal Timer(TimeSpan delay, Func<Runtime.G>? startGoroutine)
     {
-        _timer = new ChanTimer(startFunc is null ? new Chan<DateTime>(1) : null, startFunc, period: 0);
+        _timer = new ChanTimer(startGoroutine is null ? new Chan<DateTime>(1) : null, startGoroutine, period: 0);
         _timer.Start(delay, 0);
     }
 
