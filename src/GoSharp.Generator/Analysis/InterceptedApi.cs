@@ -11,4 +11,10 @@ internal enum InterceptedApi
 
     /// <summary><c>Go.RunAsync(Action)</c> or <c>Go.RunAsync&lt;T&gt;(Func&lt;T&gt;)</c>: run the twin as a main goroutine, as a Task.</summary>
     RunAsync,
+
+    /// <summary><c>SyncTest.Run(Action, seed)</c> or <c>SyncTest.Run&lt;T&gt;(Func&lt;T&gt;, seed)</c>: run the twin as a bubble's root goroutine.</summary>
+    SyncTestRun,
+
+    /// <summary><c>SyncTest.Explore(Action, runs)</c>: run a new twin as the root of a bubble per seed.</summary>
+    SyncTestExplore,
 }

@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace GoSharp.Generator.Analysis;
 
 /// <summary>
-/// Which <c>go(() =&gt; F(args))</c>, <c>Go.Run(() =&gt; F(args))</c> and <c>Go.RunAsync(() =&gt; F(args))</c>
+/// Which <c>go(() =&gt; F(args))</c>, <c>Go.Run(() =&gt; F(args))</c>, <c>Go.RunAsync(() =&gt; F(args))</c>,
+/// <c>SyncTest.Run(() =&gt; F(args), seed)</c> and <c>SyncTest.Explore(() =&gt; F(args), runs)</c>
 /// sites of ordinary code the generator intercepts, so that <c>F</c>'s receiver and arguments are
 /// evaluated at the call, as Go evaluates a go statement's: those whose <c>F</c> is a
 /// <c>[Goroutine]</c> method with a twin, and go statements of an ordinary method the
@@ -46,11 +47,11 @@ internal static class Interception
         callee = null;
         Compilation compilation = model.Compilation;
         if (!known.HasRuntime
-            || invocation.ArgumentList.Arguments.Count != 1
+            || invocation.ArgumentList.Arguments.Count is not (1 or 2)
             || invocation.ArgumentList.Arguments[0].Expression is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0, ExpressionBody: InvocationExpressionSyntax inner }
+            || invocation.ArgumentList.Arguments[0].NameColon is not null
             || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol outer
-            || !SymbolEqualityComparer.Default.Equals(outer.ContainingType, known.Go)
-            || ApiOf(outer) is not InterceptedApi outerApi
+            || ApiOf(outer, known) is not InterceptedApi outerApi
             || inner.Expression is MemberBindingExpressionSyntax
             || model.GetSymbolInfo(inner, cancellationToken).Symbol is not IMethodSymbol called
             || called.ReducedFrom is not null
@@ -93,9 +94,13 @@ internal static class Interception
         return known.AwaitableFormOf(definition) is not null && !known.IsSelect(definition) ? InterceptedCallee.AwaitableForm : InterceptedCallee.Method;
     }
 
-    private static InterceptedApi? ApiOf(IMethodSymbol outer)
+    private static InterceptedApi? ApiOf(IMethodSymbol outer, KnownSymbols known)
     {
-        if (outer.Parameters.Length != 1 || outer.Parameters[0].Type is not INamedTypeSymbol delegateType)
+        bool go = SymbolEqualityComparer.Default.Equals(outer.ContainingType, known.Go);
+        bool syncTest = known.SyncTest is not null && SymbolEqualityComparer.Default.Equals(outer.ContainingType, known.SyncTest);
+        if ((!go && !syncTest)
+            || outer.Parameters.Length != (go ? 1 : 2)
+            || outer.Parameters[0].Type is not INamedTypeSymbol delegateType)
         {
             return null;
         }
@@ -105,6 +110,16 @@ internal static class Interception
         bool func = delegateType.IsGenericType
             && delegateType.ConstructedFrom.ToDisplayString() == "System.Func<TResult>"
             && !delegateType.TypeArguments[0].ToDisplayString().StartsWith("GoSharp.CompilerServices.GoTask", System.StringComparison.Ordinal);
+        if (syncTest)
+        {
+            return outer.Name switch
+            {
+                "Run" when action || func => InterceptedApi.SyncTestRun,
+                "Explore" when action => InterceptedApi.SyncTestExplore,
+                _ => null,
+            };
+        }
+
         return outer.Name switch
         {
             "go" when action => InterceptedApi.Go,

@@ -8,6 +8,7 @@ internal sealed class KnownSymbols
     public const string GoroutineAttributeName = "GoSharp.GoroutineAttribute";
     public const string AwaitableFormAttributeName = "GoSharp.CompilerServices.AwaitableFormAttribute";
     public const string GoName = "GoSharp.Go";
+    public const string SyncTestName = "GoSharp.Testing.SyncTest";
     public const string GoroutineEntryName = "GoSharp.CompilerServices.GoroutineEntry";
     public const string GoroutineCodeAttributeName = "GoSharp.CompilerServices.GoroutineCodeAttribute";
     public const string GoTaskName = "GoSharp.CompilerServices.GoTask";
@@ -18,6 +19,7 @@ internal sealed class KnownSymbols
         GoroutineAttribute = compilation.GetTypeByMetadataName(GoroutineAttributeName);
         AwaitableFormAttribute = compilation.GetTypeByMetadataName(AwaitableFormAttributeName);
         Go = compilation.GetTypeByMetadataName(GoName);
+        SyncTest = compilation.GetTypeByMetadataName(SyncTestName);
         GoroutineEntry = compilation.GetTypeByMetadataName(GoroutineEntryName);
         GoroutineCodeAttribute = compilation.GetTypeByMetadataName(GoroutineCodeAttributeName);
         GoTask = compilation.GetTypeByMetadataName(GoTaskName);
@@ -32,6 +34,9 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? AwaitableFormAttribute { get; }
 
     public INamedTypeSymbol? Go { get; }
+
+    /// <summary><c>GoSharp.Testing.SyncTest</c>, whose <c>Run</c> and <c>Explore</c> are intercepted like <c>Go.Run</c> (null in runtimes before it).</summary>
+    public INamedTypeSymbol? SyncTest { get; }
 
     public INamedTypeSymbol? GoroutineEntry { get; }
 

@@ -6,7 +6,7 @@ namespace GoSharp.Generator.Emitting;
 
 /// <summary>
 /// Writes the interceptors of every <c>go(() =&gt; F(args))</c> / <c>Go.Run(() =&gt; F(args))</c>
-/// site. Each site has two: the outer call invokes the lambda at once, which evaluates F's
+/// (and <c>SyncTest.Run</c>/<c>Explore</c>) site. Each site has two: the outer call invokes the lambda at once, which evaluates F's
 /// receiver and arguments in the caller, as Go evaluates a go statement's; the lambda's call to F
 /// is intercepted in turn and creates F's twin as a new goroutine instead of running F.
 /// </summary>
@@ -86,7 +86,7 @@ internal static class InterceptorEmitter
                 continue;
             }
 
-            // Run/RunAsync: the inner call leaves the twin in a thread-static slot for the outer call.
+            // Run/RunAsync/SyncTest: the inner call leaves the twin in a thread-static slot for the outer call.
             w.Line("[global::System.ThreadStatic]");
             w.Line("private static " + task + " s_main" + n + ";");
             w.Line();
@@ -114,14 +114,30 @@ internal static class InterceptorEmitter
                 w.Line("return " + Goroutines + ".RunAsync(goroutine);");
                 w.CloseBlock();
             }
-            else
+            else if (spec.Api == InterceptedApi.SyncTestExplore)
             {
-                w.Line("public static " + returnType + " Run" + n + "(" + mainType + " main)");
+                // Each seed runs a new root: the lambda runs again, evaluating F's arguments again.
+                w.Line("public static void Explore" + n + "(global::System.Action main, int runs)");
+                w.OpenBlock();
+                w.Line(Goroutines + ".ExploreBubbles(() =>");
                 w.OpenBlock();
                 w.Line("main();");
                 w.Line(task + " goroutine = s_main" + n + ";");
                 w.Line("s_main" + n + " = default;");
-                w.Line((spec.ReturnType is null ? "" : "return ") + Goroutines + ".Run(goroutine);");
+                w.Line("return goroutine;");
+                w.Outdent();
+                w.Line("}, runs);");
+                w.CloseBlock();
+            }
+            else
+            {
+                bool bubble = spec.Api == InterceptedApi.SyncTestRun;
+                w.Line("public static " + returnType + " Run" + n + "(" + mainType + " main" + (bubble ? ", long? seed" : "") + ")");
+                w.OpenBlock();
+                w.Line("main();");
+                w.Line(task + " goroutine = s_main" + n + ";");
+                w.Line("s_main" + n + " = default;");
+                w.Line((spec.ReturnType is null ? "" : "return ") + Goroutines + (bubble ? ".RunBubble(goroutine, seed);" : ".Run(goroutine);"));
                 w.CloseBlock();
             }
 

@@ -18,10 +18,10 @@ namespace GoSharp.Generator.Parsing;
 /// </summary>
 internal static class InterceptorParser
 {
-    /// <summary>Syntax-only filter: <c>go|Run|RunAsync(() =&gt; call(...))</c>.</summary>
+    /// <summary>Syntax-only filter: <c>go|Run|RunAsync|Explore(() =&gt; call(...)[, x])</c>.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
     {
-        if (node is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } invocation
+        if (node is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 or 2 } invocation
             || invocation.ArgumentList.Arguments[0].Expression is not ParenthesizedLambdaExpressionSyntax lambda
             || lambda.ParameterList.Parameters.Count != 0
             || lambda.ExpressionBody is not InvocationExpressionSyntax)
@@ -35,7 +35,7 @@ internal static class InterceptorParser
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             _ => null,
         };
-        return name is "go" or "Run" or "RunAsync";
+        return name is "go" or "Run" or "RunAsync" or "Explore";
     }
 
     /// <summary>The spec of a go/Run site whose calls can be intercepted (see <see cref="Interception"/>), or null.</summary>
