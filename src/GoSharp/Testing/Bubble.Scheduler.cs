@@ -4,7 +4,8 @@ namespace GoSharp.Testing;
 
 /// <summary>
 /// The bubble's scheduler: its run queue, the loop that the baton's holder runs, and what
-/// happens when one of its goroutines is started, parks, is readied, yields or blocks its thread.
+/// happens when one of its goroutines is started, parks, is readied or yields (a goroutine that
+/// blocks its own thread: Bubble.ThreadBound.cs).
 /// </summary>
 /// <remarks>
 /// Every goroutine of the bubble has a <see cref="BubbleMember"/>. Invariants, under the lock:
@@ -351,86 +352,6 @@ internal sealed partial class Bubble
         member.state = MemberState.Runnable;
         _runq.Add(g);
         WakeHolderLocked();
-    }
-
-    /// <summary>
-    /// The goroutine running on this bubble thread blocks its thread in a GoSharp operation (the
-    /// bubble's form of <see cref="Sched.BlockOn"/>): the baton goes to another bubble thread, and
-    /// this one sleeps until the loop picks the goroutine again and hands the baton back.
-    /// </summary>
-    internal void BlockThread(Note note)
-    {
-        M m = M.Current!;
-        G g = m.curg ?? throw new InvalidOperationException("A SyncTest bubble thread blocked outside any goroutine.");
-        BubbleMember member;
-        lock (_lock)
-        {
-            if (_outcome != Outcome.Running)
-            {
-                throw new BubbleAbandonedException(id);
-            }
-
-            member = MemberLocked(g);
-            if (member.detached)
-            {
-                member.detached = false;
-                _nonDurable--;
-            }
-
-            member.thread = m;
-            if (member.readied)
-            {
-                member.readied = false;
-                Enqueue(g, member);
-            }
-            else
-            {
-                member.state = MemberState.Blocked;
-                ClassifyLocked(g, member);
-            }
-
-            if (_holder == m)
-            {
-                _holder = null;
-                StartLoopThreadLocked();
-            }
-            else
-            {
-                WakeHolderLocked();
-            }
-        }
-
-        note.Sleep(ResumeSpins);
-        lock (_lock)
-        {
-            HolderAwakeLocked(m);
-            if (_holder != m || member.state != MemberState.Running)
-            {
-                AbandonedLocked(member); // the bubble failed while this goroutine slept
-            }
-        }
-
-        FastRand.SetState(m.bubbleRandomState);
-    }
-
-    /// <summary>Go.Gosched from a goroutine that runs on its thread: the others run, then it goes on.</summary>
-    internal void YieldThread()
-    {
-        G g = ThreadWait.Begin(WaitReason.Yield);
-        lock (_lock)
-        {
-            MemberLocked(g).readied = true;
-        }
-
-        ThreadWait.Block(g);
-    }
-
-    /// <summary>Go.Await of an unfinished Task from a goroutine that runs on its thread: not durably blocking.</summary>
-    internal void AwaitThread(Task task)
-    {
-        G g = ThreadWait.Begin(WaitReason.Await);
-        ReadyWhenDone(task, g);
-        ThreadWait.Block(g);
     }
 
     /// <summary>Starts a bubble thread (pooled) that takes the baton and runs the loop. Lock held.</summary>
