@@ -30,6 +30,25 @@ public sealed class PackageTests(PackedPackage package) : IDisposable
         Assert.Equal(ConsumerProject.ExpectedOutput, run.Output.Trim());
     }
 
+    /// <summary>nuget.org shows the package's README but resolves no repository-relative link.</summary>
+    [Fact]
+    public void The_README_in_the_package_is_the_repositorys_with_absolute_links()
+    {
+        using var nupkg = System.IO.Compression.ZipFile.OpenRead(Path.Combine(package.Feed, $"{PackedPackage.Id}.{package.Version}.nupkg"));
+        using var reader = new StreamReader(nupkg.GetEntry("README.md")!.Open());
+        string packed = reader.ReadToEnd();
+        string repository = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+
+        Assert.Equal(repository.TrimEnd('\n').Split('\n').Length, packed.TrimEnd('\n').Split('\n').Length); // the same text, line for line
+        foreach (string relative in new[] { "](docs/", "](samples/", "](bench/", "](CHANGELOG.md", "](#" })
+        {
+            Assert.Contains(relative, repository, StringComparison.Ordinal);
+            Assert.DoesNotContain(relative, packed, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("](https://github.com/gosharp/gosharp/blob/main/docs/go-to-gosharp.md)", packed, StringComparison.Ordinal);
+    }
+
     public void Dispose() => TempFolder.TryDelete(_workDirectory);
 
     /// <summary>MSBuild repeats every warning in its summary; each distinct line counts once.</summary>
