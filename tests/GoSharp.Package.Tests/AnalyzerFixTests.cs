@@ -82,9 +82,8 @@ public sealed class AnalyzerFixTests(PackedPackage package) : IDisposable
     [Fact]
     public void Mistakes_are_flagged_on_their_lines_and_dotnet_format_fixes_them()
     {
-        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), package.Feed, package.Version);
+        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), package.Feed, package.Version, Program);
         string program = Path.Combine(app.ProjectDirectory, "Program.cs");
-        File.WriteAllText(program, Program);
 
         CliResult build = DotnetCli.MSBuild(app.ProjectDirectory, "build");
         Assert.True(build.Succeeded, build.ToString());

@@ -80,8 +80,9 @@ public sealed class ConsumerProject
     /// <summary>
     /// Writes the project into <paramref name="directory"/>. It restores from <paramref name="feed"/>
     /// alone, into its own packages folder, so a stale copy in the global cache is never used.
+    /// Its Program.cs is <paramref name="program"/> (by default this class's fan-out program).
     /// </summary>
-    public static ConsumerProject Write(string directory, string feed, string packageVersion)
+    public static ConsumerProject Write(string directory, string feed, string packageVersion, string program = Program)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "App.csproj"), $"""
@@ -111,8 +112,20 @@ public sealed class ConsumerProject
             """);
 
         StopMSBuildSearch(directory);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
         return new ConsumerProject(directory);
+    }
+
+    /// <summary>Builds the app, which must give no warning at all, runs it, and returns the lines it printed.</summary>
+    public string[] BuildWithoutWarningsAndRun()
+    {
+        CliResult build = DotnetCli.MSBuild(ProjectDirectory, "build");
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Empty(PackageTests.WarningLines(build.Output));
+
+        CliResult run = DotnetCli.Execute(ProjectDirectory, "run", "--no-build");
+        Assert.True(run.Succeeded, run.ToString());
+        return [.. run.Output.Trim().Split('\n').Select(line => line.Trim())];
     }
 
     /// <summary>Stops MSBuild's search upwards, so nothing above the temporary folder joins in.</summary>

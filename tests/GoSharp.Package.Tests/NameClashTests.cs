@@ -92,8 +92,7 @@ public sealed class NameClashTests(PackedPackage package) : IDisposable
     /// <summary>A fresh console app with this test's program, optionally with the aliases turned off in its project file.</summary>
     private ConsumerProject WriteApp(string name, bool optOut)
     {
-        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, name), package.Feed, package.Version);
-        File.WriteAllText(Path.Combine(app.ProjectDirectory, "Program.cs"), Program);
+        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, name), package.Feed, package.Version, Program);
         if (optOut)
         {
             string project = Path.Combine(app.ProjectDirectory, "App.csproj");

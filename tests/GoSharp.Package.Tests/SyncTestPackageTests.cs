@@ -123,15 +123,8 @@ public sealed class SyncTestPackageTests(PackedPackage package) : IDisposable
     [Fact]
     public void A_consumer_of_the_package_runs_bubbles_and_explores_interleavings()
     {
-        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), package.Feed, package.Version);
-        File.WriteAllText(Path.Combine(app.ProjectDirectory, "Program.cs"), Program);
-        CliResult build = DotnetCli.MSBuild(app.ProjectDirectory, "build");
-        Assert.True(build.Succeeded, build.ToString());
-        Assert.Empty(PackageTests.WarningLines(build.Output));
-
-        CliResult run = DotnetCli.Execute(app.ProjectDirectory, "run", "--no-build");
-        Assert.True(run.Succeeded, run.ToString());
-        Assert.Equal(Expected, run.Output.Trim().Split('\n').Select(line => line.Trim()));
+        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), package.Feed, package.Version, Program);
+        Assert.Equal(Expected, app.BuildWithoutWarningsAndRun());
     }
 
     public void Dispose() => TempFolder.TryDelete(_workDirectory);

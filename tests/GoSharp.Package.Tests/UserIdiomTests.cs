@@ -163,16 +163,8 @@ public sealed class UserIdiomTests(PackedPackage package) : IDisposable
     [Fact]
     public void The_idioms_of_a_port_from_Go_build_without_a_warning_and_behave_as_in_Go()
     {
-        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), package.Feed, package.Version);
-        File.WriteAllText(Path.Combine(app.ProjectDirectory, "Program.cs"), Program);
-
-        CliResult build = DotnetCli.MSBuild(app.ProjectDirectory, "build");
-        Assert.True(build.Succeeded, build.ToString());
-        Assert.Empty(PackageTests.WarningLines(build.Output));
-
-        CliResult run = DotnetCli.Execute(app.ProjectDirectory, "run", "--no-build");
-        Assert.True(run.Succeeded, run.ToString());
-        Assert.Equal(Expected, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        ConsumerProject app = ConsumerProject.Write(Path.Combine(_workDirectory, "app"), package.Feed, package.Version, Program);
+        Assert.Equal(Expected, app.BuildWithoutWarningsAndRun());
     }
 
     public void Dispose() => TempFolder.TryDelete(_workDirectory);

@@ -109,8 +109,7 @@ internal static class InterceptorEmitter
                 w.Line("return global::System.Threading.Tasks.Task." + fromException + "(e);");
                 w.CloseBlock();
                 w.Line();
-                w.Line(task + " goroutine = s_main" + n + ";");
-                w.Line("s_main" + n + " = default;");
+                TakeTwin(w, task, n);
                 w.Line("return " + Goroutines + ".RunAsync(goroutine);");
                 w.CloseBlock();
             }
@@ -122,8 +121,7 @@ internal static class InterceptorEmitter
                 w.Line(Goroutines + ".ExploreBubbles(() =>");
                 w.OpenBlock();
                 w.Line("main();");
-                w.Line(task + " goroutine = s_main" + n + ";");
-                w.Line("s_main" + n + " = default;");
+                TakeTwin(w, task, n);
                 w.Line("return goroutine;");
                 w.Outdent();
                 w.Line("}, runs);");
@@ -135,8 +133,7 @@ internal static class InterceptorEmitter
                 w.Line("public static " + returnType + " Run" + n + "(" + mainType + " main" + (bubble ? ", long? seed" : "") + ")");
                 w.OpenBlock();
                 w.Line("main();");
-                w.Line(task + " goroutine = s_main" + n + ";");
-                w.Line("s_main" + n + " = default;");
+                TakeTwin(w, task, n);
                 w.Line((spec.ReturnType is null ? "" : "return ") + Goroutines + (bubble ? ".RunBubble(goroutine, seed);" : ".Run(goroutine);"));
                 w.CloseBlock();
             }
@@ -157,6 +154,13 @@ internal static class InterceptorEmitter
         w.CloseBlock();
         w.CloseBlock();
         return w.ToString();
+    }
+
+    /// <summary>The outer interceptor of Run/RunAsync/SyncTest takes the twin the inner one left, clearing the slot.</summary>
+    private static void TakeTwin(SourceWriter w, string task, string n)
+    {
+        w.Line(task + " goroutine = s_main" + n + ";");
+        w.Line("s_main" + n + " = default;");
     }
 
     private static void Attribute(SourceWriter w, InterceptedCall call) =>
