@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using GoSharp.Generator.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -44,8 +43,6 @@ public abstract class SignatureRuleAnalyzer : RuleAnalyzer
             return;
         }
 
-        var violations = new List<RuleViolation>();
-        SignatureRules.Check(method, violations);
-        Report(violations, context.ReportDiagnostic);
+        Report(SignatureRules.ViolationsOf(method), context.ReportDiagnostic);
     }
 }

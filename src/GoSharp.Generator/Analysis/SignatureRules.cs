@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,21 +10,31 @@ namespace GoSharp.Generator.Analysis;
 /// <summary>
 /// The checks on a <c>[Goroutine]</c> method's declaration (GOSH001–005, GOSH008). A method that
 /// fails any of them gets no twin, and calls to it from goroutine code stay ordinary (blocking)
-/// calls, so the generated code always compiles. Syntax-only apart from the symbol: cheap enough
-/// to run on every callee.
+/// calls, so the generated code always compiles. Syntax-only apart from the symbol, and computed
+/// once per method symbol: cheap enough to ask about every callee.
 /// </summary>
 internal static class SignatureRules
 {
-    /// <summary>True if the method gets a twin.</summary>
-    public static bool IsRewritable(IMethodSymbol method)
-    {
-        var violations = new List<RuleViolation>();
-        Check(method, violations);
-        return violations.Count == 0;
-    }
+    /// <summary>
+    /// The violations of each method asked about, kept as long as its symbol (so per compilation):
+    /// the six signature analyzers, the body analyzer, GOSH014, the generator and every call site
+    /// of the method ask about the same symbol, and the iterator and partial checks walk syntax.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IMethodSymbol, RuleViolation[]> s_violations = new();
 
-    /// <summary>Adds every signature-level violation of <paramref name="method"/> to <paramref name="into"/>.</summary>
-    public static void Check(IMethodSymbol method, List<RuleViolation> into)
+    /// <summary>True if the method gets a twin.</summary>
+    public static bool IsRewritable(IMethodSymbol method) => ViolationsOf(method).Count == 0;
+
+    /// <summary>Every signature-level violation of <paramref name="method"/>.</summary>
+    public static IReadOnlyList<RuleViolation> ViolationsOf(IMethodSymbol method) =>
+        s_violations.GetValue(method, static m =>
+        {
+            var violations = new List<RuleViolation>();
+            Check(m, violations);
+            return violations.ToArray();
+        });
+
+    private static void Check(IMethodSymbol method, List<RuleViolation> into)
     {
         Location where = method.Locations.FirstOrDefault() ?? Location.None;
         MethodDeclarationSyntax? syntax = DeclarationOf(method);
