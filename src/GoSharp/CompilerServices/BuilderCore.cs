@@ -14,6 +14,8 @@ internal static class BuilderCore
     internal static Frame Box<TAwaiter, TStateMachine, TResult>(ref TAwaiter awaiter, ref TStateMachine stateMachine, ref Frame? slot)
         where TStateMachine : IAsyncStateMachine
     {
+        // A constant per instantiation: only the twin's first await (on its entry) reads the flag.
+        // One twin serves calls and spawns, so the spawn is a value, not a type (docs/architecture.md).
         if (typeof(TAwaiter) == typeof(GoroutineEntry.Awaiter) && Unsafe.As<TAwaiter, GoroutineEntry.Awaiter>(ref awaiter).IsSpawn)
         {
             var root = RootBox<TStateMachine, TResult>.Rent();
