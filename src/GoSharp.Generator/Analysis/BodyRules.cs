@@ -311,5 +311,13 @@ internal sealed class BodyRules : CSharpSyntaxWalker
         {
             _into.Add(new RuleViolation(RuleId.ParkSiteInForbiddenContext, where.GetLocation()!, operation + "' inside " + _forbiddenContext));
         }
+        else if (where.AsNode() is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax } call
+            && call.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { } access)
+        {
+            // `c?.Receive()`: the rewriter awaits only a call whose receiver it can name.
+            string receiver = access.Expression.WithoutTrivia().ToString();
+            _into.Add(new RuleViolation(RuleId.ParkSiteInForbiddenContext, where.GetLocation()!,
+                operation + "' behind '?.' (test for null first: if (" + receiver + " is not null) " + receiver + "." + operation + "(...))"));
+        }
     }
 }

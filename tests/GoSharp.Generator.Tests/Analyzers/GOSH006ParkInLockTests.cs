@@ -49,4 +49,24 @@ public class GOSH006ParkInLockTests
             }
         }
         """);
+
+    [Fact]
+    public void Flags_a_park_site_behind_a_null_conditional_access_but_not_a_tested_one() => Verify.Verify("""
+        using GoSharp;
+        public partial class Program
+        {
+            [Goroutine]
+            int Work(Chan<int>? ch, Chan<int>? done)
+            {
+                int? v = ch?{|GOSH006:.Receive()|};
+                done?.TrySend(1);
+                if (ch is not null)
+                {
+                    v = ch.Receive();
+                }
+
+                return v ?? 0;
+            }
+        }
+        """);
 }

@@ -56,7 +56,7 @@ internal static class AwaitPositions
         new("deconstruction assignment", "int a = 0, b = 0; (a, b) = ({P}, {P}); return Use(a, b);"),
         new("throw expression", "int n = {P}; int x = n > 0 ? {P} : throw new InvalidOperationException(); return x.ToString();"),
         new("pattern variable", "if ({P} is var v && v > 0) return v.ToString(); return \"none\";"),
-        new("conditional access to the park site", "Chan<int>? c = ch; int n = {P}; return ((c?.Receive() ?? -1) + n).ToString();", OnlyReceive: true),
+        new("conditional access to the park site", "Chan<int>? c = ch; int n = {P}; return ((c?.Receive() ?? -1) + n).ToString();", Expected: "GOSH006", OnlyReceive: true),
         new("lambda-free typeof and default around", "return (default(int) + {P}).ToString() + typeof(int).Name;"),
 
         // ---- Creation, access --------------------------------------------------------------
