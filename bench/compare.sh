@@ -38,30 +38,11 @@ case "$RUNS$REPS" in *[!0-9]*) echo "RUNS and REPS must be positive integers" >&
 [ "$RUNS" -ge 1 ] && [ "$REPS" -ge 1 ] || { echo "RUNS and REPS must be at least 1" >&2; exit 2; }
 mkdir -p "$OUT"
 
-# ---- tools ----
-missing=()
-command -v go >/dev/null 2>&1 || missing+=(golang-go)
-[ -x /usr/bin/time ] || missing+=(time)
-command -v clang >/dev/null 2>&1 || missing+=(clang)
-[ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "== installing ${missing[*]} with apt-get" >&2
-  SUDO=
-  [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq >&2
-  $SUDO apt-get install -y -qq "${missing[@]}" >&2
-fi
-# go needs a build cache; without HOME it has nowhere to put it
-[ -n "${HOME:-}" ] || export GOCACHE=${GOCACHE:-$BENCH/out/go-cache}
-
-# ---- build ----
+# ---- tools and build ----
+. "$BENCH/bench-lib.sh"
+install_tools
 echo "== build: $(go version), dotnet SDK $(dotnet --version)" >&2
-mkdir -p out/go
-( cd go && for w in $ALL; do go build -o "../out/go/$w" "./$w"; done )
-build() { # build LOG dotnet-args...: quiet unless it fails
-  local log=$OUT/$1; shift
-  dotnet "$@" -c Release -nologo >"$log" 2>&1 || { cat "$log" >&2; echo "build failed: dotnet $*" >&2; exit 1; }
-}
+build_go $ALL
 build build-tasks.log build tasks/TasksBench.csproj
 build build-jit.log build GoSharp.Bench/GoSharp.Bench.csproj
 # PublishAot is set in GoSharp.Bench.csproj, not on this command line: as a global property it
