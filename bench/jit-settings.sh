@@ -2,13 +2,14 @@
 # What the .NET JIT's settings do to GoSharp's cold and warm figures, beside Go: the five workloads
 # whose cold rows trail their warm ones (skynet spawn pingpong sieve prodcons), each run by
 #   go             Go (bench/go), the reference
-#   default        GoSharp on the JIT as shipped: tiered compilation, quick JIT, dynamic PGO
+#   default        GoSharp on the JIT as shipped: tiered compilation, quick JIT, dynamic PGO, and
+#                  the tier-up wait that GoSharp's build targets set to 0 ms
+#   delay-100      DOTNET_TC_CallCountingDelayMs=100: the runtime's own wait, as without GoSharp's
+#                  setting (<GoSharpTierUpAtOnce>false</GoSharpTierUpAtOnce>)
 #   quickjit-off   DOTNET_TC_QuickJit=0           (MSBuild TieredCompilationQuickJit=false)
 #   loops-off      DOTNET_TC_QuickJitForLoops=0   (MSBuild TieredCompilationQuickJitForLoops=false)
 #   tiering-off    DOTNET_TieredCompilation=0     (MSBuild TieredCompilation=false)
 #   pgo-off        DOTNET_TieredPGO=0             (MSBuild TieredPGO=false)
-#   delay-0        DOTNET_TC_CallCountingDelayMs=0 (no MSBuild property: the runtime reads it from
-#                  the environment only)
 #   r2r-runtime    GoSharp.dll compiled ReadyToRun, the application not: what shipping the runtime
 #                  ReadyToRun-compiled in the package would give
 #   r2r-app        the whole application published with PublishReadyToRun
@@ -31,7 +32,7 @@ REPS=${REPS:-3}
 ALL="skynet spawn pingpong sieve prodcons"
 ROWS=${ROWS:-$ALL}
 OUT=${OUT:-$BENCH/out/jit-settings-$(date -u +%Y%m%dT%H%M%SZ)}
-VARIANTS="go default quickjit-off loops-off tiering-off pgo-off delay-0 r2r-runtime r2r-app aot"
+VARIANTS="go default delay-100 quickjit-off loops-off tiering-off pgo-off r2r-runtime r2r-app aot"
 for w in $ROWS; do
   case " $ALL " in *" $w "*) ;; *) echo "unknown workload '$w' (ROWS takes: $ALL)" >&2; exit 2 ;; esac
 done
@@ -62,7 +63,7 @@ command_of() {
     loops-off) CMD=(env DOTNET_TC_QuickJitForLoops=0 dotnet "$dll" "$2") ;;
     tiering-off) CMD=(env DOTNET_TieredCompilation=0 dotnet "$dll" "$2") ;;
     pgo-off) CMD=(env DOTNET_TieredPGO=0 dotnet "$dll" "$2") ;;
-    delay-0) CMD=(env DOTNET_TC_CallCountingDelayMs=0 dotnet "$dll" "$2") ;;
+    delay-100) CMD=(env DOTNET_TC_CallCountingDelayMs=100 dotnet "$dll" "$2") ;;
     r2r-runtime) CMD=(dotnet "$BENCH/out/gosharp-r2r-runtime/GoSharp.Bench.dll" "$2") ;;
     r2r-app) CMD=(dotnet "$BENCH/out/gosharp-r2r-app/GoSharp.Bench.dll" "$2") ;;
     aot) CMD=("$BENCH/out/gosharp-aot/GoSharp.Bench" "$2") ;;

@@ -28,6 +28,14 @@ public sealed class PackageTests(PackedPackage package) : IDisposable
         CliResult run = DotnetCli.Execute(app.ProjectDirectory, "run", "--no-build");
         Assert.True(run.Succeeded, run.ToString());
         Assert.Equal(ConsumerProject.ExpectedOutput, run.Output.Trim());
+
+        // The buildTransitive targets also start the JIT's tier-up at once (a cold-start setting
+        // that reaches the app's runtimeconfig.json), unless the app opts out.
+        string runtimeConfig = File.ReadAllText(Directory.GetFiles(Path.Combine(app.ProjectDirectory, "bin"), "App.runtimeconfig.json", SearchOption.AllDirectories).Single());
+        Assert.Contains("\"System.Runtime.TieredCompilation.CallCountingDelayMs\": 0", runtimeConfig, StringComparison.Ordinal);
+        CliResult optedOut = DotnetCli.MSBuild(app.ProjectDirectory, "msbuild", "-getItem:RuntimeHostConfigurationOption", "-p:GoSharpTierUpAtOnce=false");
+        Assert.True(optedOut.Succeeded, optedOut.ToString());
+        Assert.DoesNotContain("CallCountingDelayMs", optedOut.Output, StringComparison.Ordinal);
     }
 
     /// <summary>nuget.org shows the package's README but resolves no repository-relative link.</summary>
