@@ -80,6 +80,9 @@ internal static class Verify<TAnalyzer>
             CodeActionEquivalenceKey = equivalenceKey,
         };
         TestProject.Configure(test.TestState, test.FixedState);
+
+        // Markup in the fixed source marks the diagnostics that must remain (calls without a fix).
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
         if (interceptors)
         {
             WithInterceptors(test);
