@@ -42,6 +42,24 @@ public class WaitGroupGoInterceptionTests
                 return Sorted(results);
             }
 
+            public static string Nested()
+            {
+                var outer = new WaitGroup();
+                var inner = new WaitGroup();
+                var results = new Chan<string>(2);
+                outer.Go(() => Record(Started(inner, results), false, results));
+                outer.Wait();
+                inner.Wait();
+                return Sorted(results);
+            }
+
+            // Evaluating the outer wg.Go's argument runs another wg.Go.
+            static int Started(WaitGroup inner, Chan<string> results)
+            {
+                inner.Go(() => Identity<long>(7, results));
+                return 5;
+            }
+
             static string Sorted(Chan<string> results)
             {
                 results.Close();
@@ -172,16 +190,24 @@ public class WaitGroupGoInterceptionTests
     {
         string interceptors = GeneratedSources(Source).Single(s => s.HintName.Contains("Interceptors")).SourceText.ToString();
 
-        // Outer and inner calls of 8 wg.Go sites (Early 3, Throws, Parks, and the 3 of Fan's own
-        // body, which is ordinary code too), Go.Run in InGoroutine and go in Boom's own body.
-        Assert.Equal(20, CountOf(interceptors, "InterceptsLocation(1, "));
+        // Outer and inner calls of 10 wg.Go sites (Early 3, Throws, Parks, Nested, Started, and the 3
+        // of Fan's own body, which is ordinary code too), Go.Run in InGoroutine and go in Boom's own body.
+        Assert.Equal(24, CountOf(interceptors, "InterceptsLocation(1, "));
         Assert.Equal(1, CountOf(interceptors, "public static void WaitGroupGo(this global::GoSharp.WaitGroup wg, global::System.Action f)"));
 
-        // A counted goroutine for each of the 6 twins; WaitGroup.Go itself for Console.Write and Send.
-        Assert.Equal(6, CountOf(interceptors, "wg.Add(1);"));
-        Assert.Equal(6, CountOf(interceptors, "wg.Done();"));
+        // A counted goroutine for each of the 8 twins; WaitGroup.Go itself for Console.Write and Send.
+        Assert.Equal(8, CountOf(interceptors, "wg.Add(1);"));
+        Assert.Equal(8, CountOf(interceptors, "wg.Done();"));
         Assert.Contains("wg.Go(() => global::System.Console.Write(p0));", interceptors);
         Assert.Contains("wg.Go(async () => await @this.SendAsync(p0));", interceptors);
+    }
+
+    [Fact]
+    public void A_wg_Go_run_while_evaluating_another_s_arguments_counts_on_its_own_group()
+    {
+        string result = Bounded.Run(() => (string)GeneratorHarness.Invoke(Program.Value, "Program", "Nested")!);
+
+        Assert.Equal("5g,v7", result);
     }
 
     [Fact]
