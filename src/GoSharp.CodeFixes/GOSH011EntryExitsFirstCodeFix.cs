@@ -16,10 +16,13 @@ namespace GoSharp.CodeFixes;
 
 /// <summary>
 /// GOSH011: the entry code waits for the goroutines it starts. A WaitGroup is declared before the
-/// first <c>go</c>; every <c>go(...)</c> of the entry function's own code gets <c>wg.Add(1);</c>
-/// before it, and its goroutine starts with <c>using var _ = Defer(wg.Done);</c>;
-/// <c>wg.Wait();</c> goes before each later <c>return</c> and at the end. A goroutine written
-/// <c>() =&gt; F(args)</c> becomes a block, which would read <c>args</c> when it runs: the arguments
+/// first <c>go</c>; <c>wg.Wait();</c> goes before each later <c>return</c> and at the end. A
+/// <c>go(() =&gt; F(args))</c> that the generator intercepts becomes <c>wg.Go(() =&gt; F(args))</c>,
+/// intercepted the same way (F's twin, its arguments evaluated at the call). Every other
+/// <c>go(...)</c> of the entry function's own code gets <c>wg.Add(1);</c> before it, and its
+/// goroutine starts with <c>using var _ = Defer(wg.Done);</c> (a block lambda given to
+/// <c>wg.Go</c> is not intercepted: F's original body would block its thread). A goroutine written
+/// <c>() =&gt; F(args)</c> then becomes a block, which would read <c>args</c> when it runs: the arguments
 /// that can change before then (a loop variable, a variable written again, any other expression)
 /// are first copied to locals at the go statement, where the original evaluated them. A method
 /// group or delegate is called from a new lambda. Fix All is safe: each diagnostic is one entry
@@ -63,7 +66,7 @@ public sealed class GOSH011EntryExitsFirstCodeFix : GoSharpCodeFix
 
         var names = new HashSet<string>();
         string wg = Fresh(model, function, body.SpanStart, "wg", names);
-        var plans = starts.Select(start => Plan(start, wg, function, model, names, cancellationToken)).ToList();
+        var plans = starts.Select(start => Plan(start, wg, function, model, known, names, cancellationToken)).ToList();
         StatementSyntax declaration = LocalDeclarationStatement(VariableDeclaration(
             IdentifierName("var"),
             SingletonSeparatedList(VariableDeclarator(wg).WithInitializer(EqualsValueClause(
@@ -90,7 +93,10 @@ public sealed class GOSH011EntryExitsFirstCodeFix : GoSharpCodeFix
         foreach (GoPlan plan in plans)
         {
             tracked = tracked.ReplaceNode(tracked.GetCurrentNode(plan.Start)!, plan.Call.WithTriviaFrom(plan.Start));
-            tracked = GoSyntax.InsertBeside(tracked, tracked.GetCurrentNode(plan.Statement)!, plan.Before);
+            if (plan.Before.Count > 0)
+            {
+                tracked = GoSyntax.InsertBeside(tracked, tracked.GetCurrentNode(plan.Statement)!, plan.Before);
+            }
         }
 
         return GoSyntax.InsertBeforeExits(tracked, block, returns, endReachable, () => Wait(wg));
@@ -116,8 +122,20 @@ public sealed class GOSH011EntryExitsFirstCodeFix : GoSharpCodeFix
         public InvocationExpressionSyntax Call { get; }
     }
 
-    private static GoPlan Plan(InvocationExpressionSyntax start, string wg, SyntaxNode function, SemanticModel model, HashSet<string> names, CancellationToken cancellationToken)
+    private static GoPlan Plan(InvocationExpressionSyntax start, string wg, SyntaxNode function, SemanticModel model, KnownSymbols known, HashSet<string> names, CancellationToken cancellationToken)
     {
+        StatementSyntax statement = start.Parent as StatementSyntax ?? GoSyntax.EnclosingStatement(start)!;
+        if (Interception.IsEnabled(start.SyntaxTree.Options)
+            && Interception.Of(start, model, known, cancellationToken, out InterceptedApi api, out _) is not null
+            && api == InterceptedApi.Go)
+        {
+            // wg.Go(() => F(args)) is intercepted as the go is: F's arguments are still evaluated at the call.
+            var counted = InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(wg), IdentifierName("Go")),
+                start.ArgumentList);
+            return new GoPlan(start, statement, new List<StatementSyntax>(), counted);
+        }
+
         var before = new List<StatementSyntax> { GoSyntax.CallStatement(IdentifierName(wg), "Add", LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(1))) };
         ExpressionSyntax goroutine = start.ArgumentList.Arguments[0].Expression;
         // go(Func<GoTask>) rather than go(Action): the goroutine is awaited.
@@ -133,7 +151,6 @@ public sealed class GOSH011EntryExitsFirstCodeFix : GoSharpCodeFix
             _ => Called(goroutine, wg, isAsync, function, start, model, names, before, cancellationToken),
         };
 
-        StatementSyntax statement = start.Parent as StatementSyntax ?? GoSyntax.EnclosingStatement(start)!;
         InvocationExpressionSyntax call = start.WithArgumentList(start.ArgumentList.WithArguments(
             SingletonSeparatedList(start.ArgumentList.Arguments[0].WithExpression(wrapped.WithAdditionalAnnotations(Formatter.Annotation)))));
         return new GoPlan(start, statement, before, call);

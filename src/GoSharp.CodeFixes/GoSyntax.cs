@@ -103,7 +103,21 @@ internal static class GoSyntax
         var list = inserted.Select(s => s.WithLeadingTrivia(indentation).WithTrailingTrivia(lineEnd).WithAdditionalAnnotations(Formatter.Annotation)).ToList();
         if (statement.Parent is BlockSyntax or SwitchSectionSyntax)
         {
-            return after ? root.InsertNodesAfter(statement, list) : root.InsertNodesBefore(statement, list);
+            if (after || list.Count == 0)
+            {
+                return after ? root.InsertNodesAfter(statement, list) : root.InsertNodesBefore(statement, list);
+            }
+
+            // Blank lines above the statement stay above what goes before it.
+            SyntaxTriviaList leading = statement.GetLeadingTrivia();
+            int blank = 0;
+            for (int i = 0; i < leading.Count && (leading[i].IsKind(SyntaxKind.WhitespaceTrivia) || leading[i].IsKind(SyntaxKind.EndOfLineTrivia)); i++)
+            {
+                blank = leading[i].IsKind(SyntaxKind.EndOfLineTrivia) ? i + 1 : blank;
+            }
+
+            list[0] = list[0].WithLeadingTrivia(leading.Take(blank).Concat(indentation));
+            return root.ReplaceNode(statement, list.Concat(new[] { statement.WithLeadingTrivia(leading.Skip(blank)) }));
         }
 
         StatementSyntax plain = statement.WithoutTrivia();

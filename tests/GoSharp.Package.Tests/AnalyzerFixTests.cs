@@ -15,7 +15,8 @@ public sealed class AnalyzerFixTests(PackedPackage package) : IDisposable
     /// sleep) or would hang only if a goroutine returned early, which none does. The cubes are the
     /// GOSH011 mistake: <c>Main</c> returns without waiting for them, so the original prints any
     /// number of them, and the fixed program all five, each once: <c>go(() =&gt; Cube(i))</c>
-    /// evaluates <c>i</c> at the go statement, and the block the fix writes must keep that.
+    /// evaluates <c>i</c> at the go statement, and the <c>wg.Go(() =&gt; Cube(i))</c> the fix writes
+    /// (intercepted as the go was) must keep that.
     /// </summary>
     private const string Program = """
         using GoSharp;
@@ -96,7 +97,8 @@ public sealed class AnalyzerFixTests(PackedPackage package) : IDisposable
         CliResult format = DotnetCli.Execute(app.ProjectDirectory, "format", "analyzers", "App.csproj", "--diagnostics", "GOSH011", "GOSH013", "GOSH016", "GOSH018", "--no-restore");
         Assert.True(format.Succeeded, format.ToString());
         string fixedProgram = File.ReadAllText(program);
-        Assert.Contains("var iCopy = i;", fixedProgram, StringComparison.Ordinal);
+        Assert.Contains("wg.Go(() => Cube(i)); // GOSH011", fixedProgram, StringComparison.Ordinal);
+        Assert.DoesNotContain("iCopy", fixedProgram, StringComparison.Ordinal);
         Assert.Contains("wg.Wait();", fixedProgram[..fixedProgram.IndexOf("private static void Cube", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Contains("Sleep(TimeSpan.FromMilliseconds(1));", fixedProgram, StringComparison.Ordinal);
         Assert.Contains("using var _ = Defer(wg.Done);", fixedProgram, StringComparison.Ordinal);

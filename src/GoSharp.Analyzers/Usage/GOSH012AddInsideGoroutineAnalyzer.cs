@@ -10,7 +10,8 @@ namespace GoSharp.Analyzers.Usage;
 /// GOSH012 (Go vet's <c>waitgroup</c>, staticcheck SA2000): <c>wg.Add</c> as the first statement
 /// of the goroutine it counts. The goroutine may not have run when the spawner reaches
 /// <c>wg.Wait()</c>, which then returns early. Only the first statement is flagged, as vet does:
-/// an <c>Add</c> later in the body usually counts further goroutines that this one starts.
+/// an <c>Add</c> later in the body usually counts further goroutines that this one starts. Not
+/// flagged in a goroutine the same group's <c>wg.Go</c> starts: that has counted it already.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GOSH012AddInsideGoroutineAnalyzer : UsageAnalyzer
@@ -36,13 +37,21 @@ public sealed class GOSH012AddInsideGoroutineAnalyzer : UsageAnalyzer
             || block.Statements[0] is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax add }
             || SyncCalls.Receiver(add, SyncCalls.WaitGroup, context.SemanticModel, context.CancellationToken, "Add") is not ISymbol waitGroup
             || IsDeclaredInside(waitGroup, lambda)
-            || goroutines.NewGoroutineStartOf(lambda, context.SemanticModel, context.CancellationToken) is null)
+            || goroutines.NewGoroutineStartOf(lambda, context.SemanticModel, context.CancellationToken) is not InvocationExpressionSyntax start
+            || StartedByGroupGo(start, waitGroup, context.SemanticModel, context.CancellationToken))
         {
             return;
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptor, add.GetLocation(), waitGroup.Name));
     }
+
+    /// <summary>
+    /// <c>wg.Go(() =&gt; { wg.Add(1); ... })</c>: <c>wg.Go</c> has counted the goroutine before it
+    /// starts, so the counter cannot reach zero before this Add.
+    /// </summary>
+    private static bool StartedByGroupGo(InvocationExpressionSyntax start, ISymbol waitGroup, SemanticModel model, System.Threading.CancellationToken cancellationToken) =>
+        SymbolEqualityComparer.Default.Equals(SyncCalls.Receiver(start, SyncCalls.WaitGroup, model, cancellationToken, "Go"), waitGroup);
 
     /// <summary>A WaitGroup the goroutine makes itself is not the spawner's to wait for.</summary>
     private static bool IsDeclaredInside(ISymbol symbol, SyntaxNode lambda) =>

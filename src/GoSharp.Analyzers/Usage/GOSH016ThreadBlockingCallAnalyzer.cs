@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using GoSharp.Analyzers.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,7 +23,11 @@ public sealed class GOSH016ThreadBlockingCallAnalyzer : UsageAnalyzer
     /// <summary>The rule's ID.</summary>
     public const string Id = "GOSH016";
 
-    /// <summary>Diagnostic property naming the code fix that applies: <see cref="SleepFix"/> or <see cref="AwaitFix"/>.</summary>
+    /// <summary>
+    /// Diagnostic property naming the code fix that applies: <see cref="SleepFix"/>,
+    /// <see cref="AwaitFix"/>, <see cref="WaitAsyncFix"/>, <see cref="AsTaskFix"/>,
+    /// <see cref="WhenAllFix"/> or <see cref="MutexFix"/>; absent where no mechanical fix exists.
+    /// </summary>
     public const string FixProperty = "Fix";
 
     /// <summary><c>Thread.Sleep(x)</c> becomes <c>Sleep(x)</c>.</summary>
@@ -30,6 +35,23 @@ public sealed class GOSH016ThreadBlockingCallAnalyzer : UsageAnalyzer
 
     /// <summary><c>task.Wait()</c>, <c>task.Result</c>, <c>task.GetAwaiter().GetResult()</c> become <c>Await(task)</c>.</summary>
     public const string AwaitFix = "Await";
+
+    /// <summary><c>sem.Wait(args)</c> on a <c>SemaphoreSlim</c> becomes <c>Await(sem.WaitAsync(args))</c>.</summary>
+    public const string WaitAsyncFix = "WaitAsync";
+
+    /// <summary><c>valueTask.Result</c> and <c>valueTask.GetAwaiter().GetResult()</c> become <c>Await(valueTask.AsTask())</c>.</summary>
+    public const string AsTaskFix = "AsTask";
+
+    /// <summary><c>Task.WaitAll(tasks)</c> without a timeout or token becomes <c>Await(Task.WhenAll(tasks))</c>.</summary>
+    public const string WhenAllFix = "WhenAll";
+
+    /// <summary>
+    /// <c>Monitor.Enter(gate)</c>: the fix makes <c>gate</c> a GoSharp <c>Mutex</c> where that is
+    /// safe (a private field set to <c>new object()</c> that only <c>Monitor.Enter</c>/<c>Exit</c> and <c>lock</c> use).
+    /// </summary>
+    public const string MutexFix = "Mutex";
+
+    private const string UseAsTask = "Await(task.AsTask()), which parks the goroutine until the task completes";
 
     private const string UseAwait = "Await(task), which parks the goroutine until the task completes";
     private const string UseChannel = "a channel, a WaitGroup or Cond from GoSharp, which park the goroutine";
@@ -92,7 +114,7 @@ public sealed class GOSH016ThreadBlockingCallAnalyzer : UsageAnalyzer
             return;
         }
 
-        Report(context, member, property.ContainingType.Name + ".Result", isValueTask ? "Await(task.AsTask()), which parks the goroutine until the task completes" : UseAwait, isValueTask ? null : AwaitFix);
+        Report(context, member, property.ContainingType.Name + ".Result", isValueTask ? UseAsTask : UseAwait, isValueTask ? AsTaskFix : AwaitFix);
     }
 
     private void Report(SyntaxNodeAnalysisContext context, SyntaxNode where, string call, string advice, string? fix)
@@ -125,17 +147,19 @@ public sealed class GOSH016ThreadBlockingCallAnalyzer : UsageAnalyzer
                 // Only the plain Wait() is exactly Await(task); the timeout and token forms are not.
                 return (UseAwait, method.Parameters.Length == 0 && invocation.Parent is ExpressionStatementSyntax ? AwaitFix : null);
             case ("System.Threading.Tasks", "Task", "WaitAll"):
-                return ("Await(Task.WhenAll(...))", null);
+                return ("Await(Task.WhenAll(...))", method.ReturnsVoid && OnlyTasksPassed(invocation, model) ? WhenAllFix : null);
             case ("System.Threading.Tasks", "Task", "WaitAny"):
                 return ("Await(Task.WhenAny(...))", null);
             case ("System.Runtime.CompilerServices", "TaskAwaiter" or "TaskAwaiter`1", "GetResult"):
                 return (UseAwait, IsGetAwaiterOfTask(invocation, model, task) ? AwaitFix : null);
             case ("System.Runtime.CompilerServices", "ValueTaskAwaiter" or "ValueTaskAwaiter`1", "GetResult"):
-                return ("Await(task.AsTask()), which parks the goroutine until the task completes", null);
-            case ("System.Threading", "Monitor", "Enter" or "TryEnter" or "Wait"):
+                return (UseAsTask, TaskWaitedBy(invocation) is not null ? AsTaskFix : null);
+            case ("System.Threading", "Monitor", "Enter"):
+                return ("GoSharp's Mutex (Lock/Unlock), which parks the goroutine", method.Parameters.Length == 1 ? MutexFix : null);
+            case ("System.Threading", "Monitor", "TryEnter" or "Wait"):
                 return ("GoSharp's Mutex (Lock/Unlock) or Cond, which park the goroutine", null);
             case ("System.Threading", "SemaphoreSlim", "Wait"):
-                return ("GoSharp's Semaphore (Acquire/Release), which parks the goroutine", null);
+                return ("Await(sem.WaitAsync(...)), or GoSharp's Semaphore (Acquire/Release), which park the goroutine", WaitAsyncFix);
             case ("System.Threading", "ManualResetEventSlim" or "CountdownEvent", "Wait"):
             case ("System.Threading", "WaitHandle", "WaitOne" or "WaitAll" or "WaitAny" or "SignalAndWait"):
             case ("System.Threading", "Barrier", "SignalAndWait"):
@@ -146,6 +170,11 @@ public sealed class GOSH016ThreadBlockingCallAnalyzer : UsageAnalyzer
                 return (null, null);
         }
     }
+
+    /// <summary>True if every argument of <c>Task.WaitAll(...)</c> is a task (or the tasks): no timeout, no token.</summary>
+    private static bool OnlyTasksPassed(InvocationExpressionSyntax invocation, SemanticModel model) =>
+        model.GetOperation(invocation) is Microsoft.CodeAnalysis.Operations.IInvocationOperation operation
+        && operation.Arguments.All(a => a.Parameter?.Ordinal == 0 || a.ArgumentKind == Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue);
 
     /// <summary>True for <c>task.GetAwaiter().GetResult()</c> on a <c>Task</c> or <c>Task&lt;T&gt;</c>.</summary>
     private static bool IsGetAwaiterOfTask(InvocationExpressionSyntax getResult, SemanticModel model, INamedTypeSymbol? task) =>

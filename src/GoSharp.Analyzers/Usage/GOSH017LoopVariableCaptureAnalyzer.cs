@@ -13,9 +13,9 @@ namespace GoSharp.Analyzers.Usage;
 /// GOSH017: a lambda that starts a goroutine and reads a variable declared by an enclosing
 /// <c>for</c> loop when the goroutine runs. C#'s <c>for</c> has one variable for all iterations (Go
 /// has had one per iteration since 1.22), so the goroutine sees whatever value the loop has reached
-/// by then. <c>go(() =&gt; F(i))</c> is fine where the generator evaluates <c>F</c>'s arguments at the
-/// go statement, as Go does: in goroutine code, and in ordinary code when the call is intercepted
-/// (<see cref="Interception"/>); it is flagged where it is not (a private <c>F</c> called from
+/// by then. <c>go(() =&gt; F(i))</c> and <c>wg.Go(() =&gt; F(i))</c> are fine where the generator evaluates
+/// <c>F</c>'s arguments at the call, as Go does a go statement's: in goroutine code, and in ordinary code
+/// when the call is intercepted (<see cref="Interception"/>); they are flagged where they are not (a private <c>F</c> called from
 /// ordinary code, a local function, interceptors off). <c>foreach</c> variables are per iteration in C#.
 /// Not flagged either: a variable the loop never changes after its declaration, and a goroutine
 /// the iteration may wait for (it blocks on a GoSharp operation after starting it).
@@ -105,24 +105,31 @@ public sealed class GOSH017LoopVariableCaptureAnalyzer : UsageAnalyzer
     }
 
     /// <summary>
-    /// True if <paramref name="lambda"/> is a go statement's <c>() =&gt; F(args)</c> whose receiver and
-    /// arguments the generator evaluates at the go statement: in goroutine code the twin always
+    /// True if <paramref name="lambda"/> is a go statement's (or <c>wg.Go</c>'s) <c>() =&gt; F(args)</c> whose receiver and
+    /// arguments the generator evaluates at the call: in goroutine code the twin always
     /// does (it spawns a twin, or evaluates them into temporaries, see <see cref="GoArguments"/>);
     /// in ordinary code the interceptors do when they can call F.
     /// </summary>
     private static bool ArgumentsEvaluatedAtGo(AnonymousFunctionExpressionSyntax lambda, InvocationExpressionSyntax start, GoroutineCode goroutines, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
         if (lambda.ExpressionBody is not InvocationExpressionSyntax call
-            || model.GetSymbolInfo(start, cancellationToken).Symbol is not IMethodSymbol method
-            || !goroutines.Known.IsGoStatement(method))
+            || model.GetSymbolInfo(start, cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        bool waitGroupGo = goroutines.Known.IsWaitGroupGo(method);
+        if (!waitGroupGo && !goroutines.Known.IsGoStatement(method))
         {
             return false;
         }
 
         if (goroutines.EnclosingGoroutine(start, model, cancellationToken) is not null)
         {
-            return ParkSites.Classify(call, model, goroutines.Known, cancellationToken) == ParkKind.GoroutineCall
-                || GoArguments.ToEvaluate(call, model, cancellationToken) is not null;
+            // A twin call of go spawns the twin with them; otherwise the twin evaluates them into
+            // temporaries before the statement (wg.Go's lambda becomes async even for a twin call).
+            return (!waitGroupGo && ParkSites.Classify(call, model, goroutines.Known, cancellationToken) == ParkKind.GoroutineCall)
+                || (start.Parent is ExpressionStatementSyntax && GoArguments.ToEvaluate(call, model, cancellationToken) is not null);
         }
 
         return Interception.IsEnabled(start.SyntaxTree.Options)

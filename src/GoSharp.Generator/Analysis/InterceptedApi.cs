@@ -6,6 +6,9 @@ internal enum InterceptedApi
     /// <summary><c>Go.go(Action)</c>: spawn the twin.</summary>
     Go,
 
+    /// <summary><c>WaitGroup.Go(Action)</c>: <c>Add(1)</c>, spawn the twin, <c>Done()</c> when it returns or throws.</summary>
+    WaitGroupGo,
+
     /// <summary><c>Go.Run(Action)</c> or <c>Go.Run&lt;T&gt;(Func&lt;T&gt;)</c>: run the twin as the main goroutine.</summary>
     Run,
 

@@ -7,11 +7,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace GoSharp.Generator.Analysis;
 
 /// <summary>
-/// Which <c>go(() =&gt; F(args))</c>, <c>Go.Run(() =&gt; F(args))</c>, <c>Go.RunAsync(() =&gt; F(args))</c>,
+/// Which <c>go(() =&gt; F(args))</c>, <c>wg.Go(() =&gt; F(args))</c>, <c>Go.Run(() =&gt; F(args))</c>, <c>Go.RunAsync(() =&gt; F(args))</c>,
 /// <c>SyncTest.Run(() =&gt; F(args), seed)</c> and <c>SyncTest.Explore(() =&gt; F(args), runs)</c>
 /// sites of ordinary code the generator intercepts, so that <c>F</c>'s receiver and arguments are
 /// evaluated at the call, as Go evaluates a go statement's: those whose <c>F</c> is a
-/// <c>[Goroutine]</c> method with a twin, and go statements of an ordinary method the
+/// <c>[Goroutine]</c> method with a twin, and go statements (and <c>wg.Go</c>) of an ordinary method the
 /// interceptors' class can call. Shared with the analyzers, which warn where a go statement's
 /// arguments are read late (GOSH017).
 /// </summary>
@@ -38,7 +38,7 @@ internal static class Interception
     }
 
     /// <summary>
-    /// What the inner interceptor of <paramref name="invocation"/> (<c>go|Run|RunAsync(() =&gt; F(args))</c>)
+    /// What the inner interceptor of <paramref name="invocation"/> (<c>go|wg.Go|Run|RunAsync(() =&gt; F(args))</c>)
     /// calls, with the API and <c>F</c>; null if the site is not intercepted.
     /// </summary>
     public static InterceptedCallee? Of(InvocationExpressionSyntax invocation, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken, out InterceptedApi api, out IMethodSymbol? callee)
@@ -70,7 +70,7 @@ internal static class Interception
     }
 
     /// <summary>
-    /// What the inner interceptor calls: F's twin; or, for a go statement, F itself (or its
+    /// What the inner interceptor calls: F's twin; or, for a go statement or <c>wg.Go</c>, F itself (or its
     /// awaitable form) when the interceptors' class can call it — accessible throughout the
     /// assembly, an ordinary method of a class (not a local function), no <c>ref</c>/<c>out</c>/<c>in</c> parameters; otherwise null.
     /// </summary>
@@ -82,7 +82,7 @@ internal static class Interception
             return ParkSites.HasTwin(definition, known) ? InterceptedCallee.Twin : null;
         }
 
-        if (api != InterceptedApi.Go
+        if (api is not (InterceptedApi.Go or InterceptedApi.WaitGroupGo)
             || callee.MethodKind != MethodKind.Ordinary
             || callee.ContainingType.IsValueType
             || callee.Parameters.Any(p => p.RefKind != RefKind.None)
@@ -96,6 +96,14 @@ internal static class Interception
 
     private static InterceptedApi? ApiOf(IMethodSymbol outer, KnownSymbols known)
     {
+        if (known.IsWaitGroupGo(outer))
+        {
+            // Go(Action) only: Go(Func<GoTask>) already runs goroutine code.
+            return outer.Parameters.Length == 1 && outer.Parameters[0].Type.ToDisplayString() == "System.Action"
+                ? InterceptedApi.WaitGroupGo
+                : null;
+        }
+
         bool go = SymbolEqualityComparer.Default.Equals(outer.ContainingType, known.Go);
         bool syncTest = known.SyncTest is not null && SymbolEqualityComparer.Default.Equals(outer.ContainingType, known.SyncTest);
         if ((!go && !syncTest)

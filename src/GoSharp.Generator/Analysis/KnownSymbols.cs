@@ -13,6 +13,7 @@ internal sealed class KnownSymbols
     public const string GoroutineCodeAttributeName = "GoSharp.CompilerServices.GoroutineCodeAttribute";
     public const string GoTaskName = "GoSharp.CompilerServices.GoTask";
     public const string GenericGoTaskName = "GoSharp.CompilerServices.GoTask`1";
+    public const string WaitGroupName = "GoSharp.WaitGroup";
 
     private KnownSymbols(Compilation compilation)
     {
@@ -24,6 +25,7 @@ internal sealed class KnownSymbols
         GoroutineCodeAttribute = compilation.GetTypeByMetadataName(GoroutineCodeAttributeName);
         GoTask = compilation.GetTypeByMetadataName(GoTaskName);
         GenericGoTask = compilation.GetTypeByMetadataName(GenericGoTaskName);
+        WaitGroup = compilation.GetTypeByMetadataName(WaitGroupName);
         _compilation = compilation;
     }
 
@@ -46,6 +48,9 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? GoTask { get; }
 
     public INamedTypeSymbol? GenericGoTask { get; }
+
+    /// <summary><c>GoSharp.WaitGroup</c>, whose <c>Go</c> starts a goroutine as <c>Go.go</c> does.</summary>
+    public INamedTypeSymbol? WaitGroup { get; }
 
     /// <summary><c>System.Func</c> with <paramref name="arity"/> type arguments.</summary>
     public INamedTypeSymbol? Func(int arity) =>
@@ -100,6 +105,10 @@ internal sealed class KnownSymbols
     /// <summary>True if <paramref name="method"/> is one of <c>Go.go</c>'s overloads.</summary>
     public bool IsGoStatement(IMethodSymbol method) =>
         method.Name == "go" && SymbolEqualityComparer.Default.Equals(method.ContainingType, Go);
+
+    /// <summary>True if <paramref name="method"/> is one of <c>WaitGroup.Go</c>'s overloads (Go 1.25's <c>wg.Go(f)</c>).</summary>
+    public bool IsWaitGroupGo(IMethodSymbol method) =>
+        method.Name == "Go" && WaitGroup is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, WaitGroup);
 
     /// <summary>True if <paramref name="method"/> is one of <c>Go.Select</c>'s overloads.</summary>
     public bool IsSelect(IMethodSymbol method) =>

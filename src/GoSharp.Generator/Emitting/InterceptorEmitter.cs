@@ -6,7 +6,7 @@ namespace GoSharp.Generator.Emitting;
 
 /// <summary>
 /// Writes the interceptors of every <c>go(() =&gt; F(args))</c> / <c>Go.Run(() =&gt; F(args))</c>
-/// (and <c>SyncTest.Run</c>/<c>Explore</c>) site. Each site has two: the outer call invokes the lambda at once, which evaluates F's
+/// (and <c>SyncTest.Run</c>/<c>Explore</c>, and <c>wg.Go</c>: see <see cref="WaitGroupGoInterceptors"/>) site. Each site has two: the outer call invokes the lambda at once, which evaluates F's
 /// receiver and arguments in the caller, as Go evaluates a go statement's; the lambda's call to F
 /// is intercepted in turn and creates F's twin as a new goroutine instead of running F.
 /// </summary>
@@ -57,6 +57,8 @@ internal static class InterceptorEmitter
             w.Line("public static void Go(global::System.Action f) => f();");
         }
 
+        WaitGroupGoInterceptors.EmitOuter(w, specs, separate: anyGo);
+
         for (int i = 0; i < specs.Count; i++)
         {
             InterceptorSpec spec = specs[i];
@@ -65,6 +67,12 @@ internal static class InterceptorEmitter
             string returnType = spec.ReturnType ?? "void";
             string task = GeneratedNames.GoTaskOf(spec.ReturnType);
             w.Line();
+            if (spec.Api == InterceptedApi.WaitGroupGo)
+            {
+                WaitGroupGoInterceptors.EmitInner(w, spec, n);
+                continue;
+            }
+
             if (spec.Api == InterceptedApi.Go)
             {
                 Attribute(w, spec.Inner);
@@ -163,7 +171,7 @@ internal static class InterceptorEmitter
         w.Line("s_main" + n + " = default;");
     }
 
-    private static void Attribute(SourceWriter w, InterceptedCall call) =>
+    internal static void Attribute(SourceWriter w, InterceptedCall call) =>
         w.Line("[global::System.Runtime.CompilerServices.InterceptsLocation(" + call.Version.ToString(CultureInfo.InvariantCulture)
             + ", " + SourceWriter.Literal(call.Data) + ")] // " + call.Display);
 }

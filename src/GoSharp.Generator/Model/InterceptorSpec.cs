@@ -3,7 +3,7 @@ using GoSharp.Generator.Analysis;
 namespace GoSharp.Generator.Model;
 
 /// <summary>
-/// One <c>go(() =&gt; F(args))</c> / <c>Go.Run(() =&gt; F(args))</c> site in ordinary code. Two calls
+/// One <c>go(() =&gt; F(args))</c> / <c>wg.Go(() =&gt; F(args))</c> / <c>Go.Run(() =&gt; F(args))</c> site in ordinary code. Two calls
 /// are intercepted: the outer API call, which invokes the lambda at once (so <c>args</c> are
 /// evaluated at the call, as Go does), and the inner call <c>F(args)</c>, which creates F's twin
 /// instead of running F (or, for a go statement calling an ordinary method, starts a goroutine
@@ -14,6 +14,7 @@ namespace GoSharp.Generator.Model;
 /// <param name="Outer">Where the outer call is.</param>
 /// <param name="Inner">Where the inner call is.</param>
 /// <param name="InnerParameters">The inner interceptor's parameter list (with <c>this</c> for an instance method).</param>
+/// <param name="PlainParameters">The same parameters without <c>this</c> and <c>params</c>, for a helper that receives them (<c>wg.Go</c>'s counted goroutine).</param>
 /// <param name="InnerArguments">The arguments forwarded to the twin (after the entry) or to the method.</param>
 /// <param name="Callee">What the inner interceptor calls.</param>
 /// <param name="Target">The method to call, e.g. <c>global::NS.Program.Fetch__Goroutine</c>, <c>@this.Fetch__Goroutine</c> or <c>@this.SendAsync</c>.</param>
@@ -24,6 +25,7 @@ internal sealed record InterceptorSpec(
     InterceptedCall Outer,
     InterceptedCall Inner,
     string InnerParameters,
+    string PlainParameters,
     string InnerArguments,
     InterceptedCallee Callee,
     string Target,

@@ -10,15 +10,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace GoSharp.Generator.Parsing;
 
 /// <summary>
-/// Finds <c>go(() =&gt; F(args))</c>, <c>Go.Run(() =&gt; F(args))</c> and
+/// Finds <c>go(() =&gt; F(args))</c>, <c>wg.Go(() =&gt; F(args))</c>, <c>Go.Run(() =&gt; F(args))</c> and
 /// <c>Go.RunAsync(() =&gt; F(args))</c> where F is a <c>[Goroutine]</c> method with a twin, and
-/// <c>go(() =&gt; F(args))</c> where F is an ordinary method the interceptors can call (so that its
+/// <c>go</c>/<c>wg.Go(() =&gt; F(args))</c> where F is an ordinary method the interceptors can call (so that its
 /// arguments are evaluated at the go statement, as Go's are), in any code (inside a twin they are
 /// rewritten instead; the user's own method body is still ordinary code and is intercepted too).
 /// </summary>
 internal static class InterceptorParser
 {
-    /// <summary>Syntax-only filter: <c>go|Run|RunAsync|Explore(() =&gt; call(...)[, x])</c>.</summary>
+    /// <summary>Syntax-only filter: <c>go|Go|Run|RunAsync|Explore(() =&gt; call(...)[, x])</c>.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
     {
         if (node is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 or 2 } invocation
@@ -35,7 +35,7 @@ internal static class InterceptorParser
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             _ => null,
         };
-        return name is "go" or "Run" or "RunAsync" or "Explore";
+        return name is "go" or "Go" or "Run" or "RunAsync" or "Explore";
     }
 
     /// <summary>The spec of a go/Run site whose calls can be intercepted (see <see cref="Interception"/>), or null.</summary>
@@ -62,6 +62,7 @@ internal static class InterceptorParser
         }
 
         var parameters = new List<string>();
+        var plainParameters = new List<string>();
         var arguments = new List<string>();
         string name = kind switch
         {
@@ -77,6 +78,7 @@ internal static class InterceptorParser
         else
         {
             parameters.Add("this " + TypeNames.Of(callee.ContainingType) + " @this");
+            plainParameters.Add(TypeNames.Of(callee.ContainingType) + " @this");
             target = "@this." + name;
         }
 
@@ -89,6 +91,7 @@ internal static class InterceptorParser
         {
             IParameterSymbol parameter = callee.Parameters[i];
             parameters.Add((parameter.IsParams ? "params " : "") + TypeNames.Of(parameter.Type) + " p" + i);
+            plainParameters.Add(TypeNames.Of(parameter.Type) + " p" + i);
             arguments.Add("p" + i);
         }
 
@@ -99,6 +102,7 @@ internal static class InterceptorParser
             Outer: new InterceptedCall(outerLocation.Version, outerLocation.Data, outerLocation.GetDisplayLocation()),
             Inner: new InterceptedCall(innerLocation.Version, innerLocation.Data, innerLocation.GetDisplayLocation()),
             InnerParameters: string.Join(", ", parameters),
+            PlainParameters: string.Join(", ", plainParameters),
             InnerArguments: string.Join(", ", arguments),
             Callee: kind,
             Target: target,

@@ -15,7 +15,8 @@ internal sealed partial class BodyRewriter
     /// <c>{ var __goArg0 = x; var __goArg1 = y; go(async () =&gt; { …; F(__goArg0, __goArg1); }); }</c>,
     /// on the same lines: the receiver and arguments are evaluated at the go statement, as Go's
     /// <c>go f(x, y)</c> does. (A call of a twin or parking function passes them to the spawned
-    /// state machine instead, see <see cref="RewriteGoStatement"/>.)
+    /// state machine instead, see <see cref="RewriteGoStatement"/>.) <c>wg.Go(() =&gt; F(x))</c> the
+    /// same way whatever F is, as the interceptors do in ordinary code.
     /// </summary>
     public override SyntaxNode? VisitExpressionStatement(ExpressionStatementSyntax node)
     {
@@ -28,16 +29,26 @@ internal sealed partial class BodyRewriter
         return WithEarlyEvaluation(node, early, "__goArg", statement => base.VisitExpressionStatement((ExpressionStatementSyntax)statement));
     }
 
-    /// <summary>What <see cref="GoArguments"/> says a go statement's call evaluates early, if the go statement runs it as an ordinary call.</summary>
+    /// <summary>
+    /// What <see cref="GoArguments"/> says a go statement's call evaluates early, if the go statement
+    /// runs it as an ordinary call; and for <c>wg.Go(() =&gt; F(x))</c> whatever F is (its lambda
+    /// becomes an async lambda that would read <c>x</c> when it runs).
+    /// </summary>
     private List<(ExpressionSyntax Expression, string? Type)>? ArgumentsToEvaluateAtGo(InvocationExpressionSyntax go)
     {
         if (go.ArgumentList.Arguments.Count != 1
             || go.ArgumentList.Arguments[0].Expression is not AnonymousFunctionExpressionSyntax { ExpressionBody: InvocationExpressionSyntax call } lambda
             || call.Expression is MemberBindingExpressionSyntax
-            || !GoroutineLambdas.IsGoStatement(lambda, go, _model, _known, _cancellationToken)
-            || GoroutineLambdas.CallOf(lambda, _model, _known, _cancellationToken) is null
-            || ParkSites.Classify(call, _model, _known, _cancellationToken) == ParkKind.GoroutineCall
-            || ParkingLocalFunctions.ParkingCallee(call, _model, _parkingFunctions, _cancellationToken) is not null)
+            || GoroutineLambdas.CallOf(lambda, _model, _known, _cancellationToken) is null)
+        {
+            return null;
+        }
+
+        bool waitGroupGo = _model.GetSymbolInfo(go, _cancellationToken).Symbol is IMethodSymbol method && _known.IsWaitGroupGo(method);
+        if (!waitGroupGo
+            && (!GoroutineLambdas.IsGoStatement(lambda, go, _model, _known, _cancellationToken)
+                || ParkSites.Classify(call, _model, _known, _cancellationToken) == ParkKind.GoroutineCall
+                || ParkingLocalFunctions.ParkingCallee(call, _model, _parkingFunctions, _cancellationToken) is not null))
         {
             return null;
         }

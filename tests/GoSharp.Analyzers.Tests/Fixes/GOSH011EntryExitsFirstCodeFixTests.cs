@@ -171,4 +171,68 @@ public class GOSH011EntryExitsFirstCodeFixTests
             }
         }
         """);
+
+    /// <summary>
+    /// With the interceptors on (as the package's targets set them), <c>go(() =&gt; Square(i, results))</c>
+    /// becomes <c>wg.Go(() =&gt; Square(i, results))</c>, intercepted the same way: the twin parks, and
+    /// <c>i</c> is still evaluated at the call, so nothing is copied. A call the interceptors cannot
+    /// make (a private method) and a block keep the Add/Defer shape.
+    /// </summary>
+    [Fact]
+    public Task With_interceptors_an_intercepted_go_becomes_wg_Go() => Verify.CodeFixAsync<GOSH011EntryExitsFirstCodeFix>("""
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static partial class Program
+        {
+            public static void Main()
+            {
+                var results = new Chan<int>(5);
+                for (int i = 0; i < 3; i++)
+                {
+                    {|GOSH011:go|}(() => Square(i, results));
+                }
+
+                go(() => Record(results, 7));
+                go(() => results.Send(8));
+                Console.WriteLine("started");
+            }
+
+            [Goroutine]
+            static void Square(int i, Chan<int> results) => results.Send(i * i);
+
+            private static void Record(Chan<int> results, int i) => results.Send(i);
+        }
+        """, """
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static partial class Program
+        {
+            public static void Main()
+            {
+                var results = new Chan<int>(5);
+                var wg = new WaitGroup();
+                for (int i = 0; i < 3; i++)
+                {
+                    wg.Go(() => Square(i, results));
+                }
+
+                wg.Add(1);
+                go(() =>
+                {
+                    using var _ = Defer(wg.Done);
+                    Record(results, 7);
+                });
+                wg.Go(() => results.Send(8));
+                Console.WriteLine("started");
+                wg.Wait();
+            }
+
+            [Goroutine]
+            static void Square(int i, Chan<int> results) => results.Send(i * i);
+
+            private static void Record(Chan<int> results, int i) => results.Send(i);
+        }
+        """, interceptors: true);
 }

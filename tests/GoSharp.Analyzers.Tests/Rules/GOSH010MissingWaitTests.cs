@@ -143,4 +143,30 @@ public class GOSH010MissingWaitTests
             }
         }
         """);
+
+    /// <summary>What the GOSH011 fix writes for an intercepted go: <c>wg.Go</c> counts as Add, go and Done, so a missing Wait is still missing.</summary>
+    [Fact]
+    public Task Flags_wg_Go_of_an_intercepted_twin_without_a_Wait() => Verify.AnalyzerAsync("""
+        using GoSharp;
+
+        public static partial class Program
+        {
+            public static void Main()
+            {
+                var results = new Chan<int>(3);
+                var wg = new WaitGroup();
+                for (int i = 0; i < 3; i++)
+                {
+                    {|GOSH010:wg.Go(() => Square(i, results))|};
+                }
+
+                var waited = new WaitGroup();
+                waited.Go(() => Square(3, results));
+                waited.Wait();
+            }
+
+            [Goroutine]
+            static void Square(int i, Chan<int> results) => results.Send(i * i);
+        }
+        """, interceptors: true);
 }

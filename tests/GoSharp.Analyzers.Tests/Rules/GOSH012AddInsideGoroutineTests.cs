@@ -93,4 +93,35 @@ public class GOSH012AddInsideGoroutineTests
             }
         }
         """);
+
+    /// <summary>
+    /// <c>wg.Go</c> counts its goroutine before starting it (Add, go, Done in one): an Add of the
+    /// same group first in its body cannot race with Wait; an Add of another group still can.
+    /// </summary>
+    [Fact]
+    public Task Is_quiet_in_a_goroutine_counted_by_the_same_group_Go() => Verify.AnalyzerAsync("""
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static partial class Program
+        {
+            [Goroutine]
+            public static void Run(WaitGroup other)
+            {
+                var wg = new WaitGroup();
+                wg.Go(() =>
+                {
+                    wg.Add(1);                   // wg.Go holds the count: Wait cannot return yet
+                    go(() => wg.Done());
+                });
+                wg.Go(() =>
+                {
+                    {|GOSH012:other.Add(1)|};
+                    other.Done();
+                });
+                wg.Wait();
+                other.Wait();
+            }
+        }
+        """);
 }

@@ -173,4 +173,34 @@ public class GOSH013DoneNotOnEveryPathTests
             }
         }
         """);
+
+    /// <summary><c>wg.Go</c> calls Done itself when the goroutine returns or throws: an early return in its body skips nothing.</summary>
+    [Fact]
+    public Task Is_quiet_for_goroutines_started_by_wg_Go() => Verify.AnalyzerAsync("""
+        using GoSharp;
+
+        public static partial class Program
+        {
+            [Goroutine]
+            public static void Start(Chan<int> results, bool ok)
+            {
+                var wg = new WaitGroup();
+                wg.Go(() =>
+                {
+                    if (!ok)
+                        return;
+                    results.Send(1);
+                });
+                wg.Go(() => Send(results, ok));
+                wg.Wait();
+            }
+
+            [Goroutine]
+            static void Send(Chan<int> results, bool ok)
+            {
+                if (ok)
+                    results.Send(2);
+            }
+        }
+        """);
 }

@@ -154,4 +154,60 @@ public class GOSH017LoopVariableCaptureTests
         }
         """.Replace("INTERNAL", interceptors ? "i" : "{|GOSH017:i|}").Replace("Worker(results, i)", interceptors ? "Worker(results, i)" : "Worker(results, {|GOSH017:i|})"),
         interceptors);
+
+    [Fact]
+    public Task In_goroutine_code_wg_Go_of_a_call_evaluates_its_arguments_at_the_call() => Verify.AnalyzerAsync("""
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static partial class Program
+        {
+            [Goroutine]
+            public static void Run(Chan<int> results)
+            {
+                var wg = new WaitGroup();
+                for (int i = 0; i < 10; i++)
+                {
+                    wg.Go(() => Square(i, results));           // a twin: evaluated at the call
+                    wg.Go(() => Console.WriteLine(i));         // an ordinary call: evaluated at the call
+                    wg.Go(() => { results.Send({|GOSH017:i|}); }); // a block reads i when it runs
+                }
+
+                wg.Wait();
+            }
+
+            [Goroutine]
+            static void Square(int i, Chan<int> results) => results.Send(i * i);
+        }
+        """);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public Task In_ordinary_code_flags_wg_Go_of_a_call_only_where_its_arguments_are_not_evaluated_at_the_call(bool interceptors) => Verify.AnalyzerAsync(
+        """
+        using GoSharp;
+
+        public static partial class Program
+        {
+            public static void Main()
+            {
+                var results = new Chan<int>(30);
+                var wg = new WaitGroup();
+                for (int i = 0; i < 10; i++)
+                {
+                    wg.Go(() => Record(results, {|GOSH017:i|}));   // private: the interceptors cannot call it
+                    wg.Go(() => Worker(results, i));               // a twin: intercepted when interceptors are on
+                }
+
+                wg.Wait();
+            }
+
+            private static void Record(Chan<int> results, int i) => results.Send(i);
+
+            [Goroutine]
+            internal static void Worker(Chan<int> results, int i) => results.Send(i);
+        }
+        """.Replace("Worker(results, i)", interceptors ? "Worker(results, i)" : "Worker(results, {|GOSH017:i|})"),
+        interceptors);
 }

@@ -21,15 +21,20 @@ internal static class Verify<TAnalyzer>
         TestProject.Configure(test.TestState);
         if (interceptors)
         {
-            test.SolutionTransforms.Add((solution, projectId) =>
-            {
-                var options = (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!;
-                return solution.WithProjectParseOptions(projectId, options.WithFeatures([new("InterceptorsNamespaces", "GoSharp.Generated")]));
-            });
+            WithInterceptors(test);
         }
 
         return test.RunAsync();
     }
+
+    /// <summary>Opts the test project in to the generator's interceptors, as the package's targets do.</summary>
+    private static void WithInterceptors<TFix>(CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> test)
+        where TFix : CodeFixProvider, new() =>
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var options = (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!;
+            return solution.WithProjectParseOptions(projectId, options.WithFeatures([new("InterceptorsNamespaces", "GoSharp.Generated")]));
+        });
 
     /// <summary>
     /// Like <see cref="AnalyzerAsync(string, bool)"/>, with the diagnostics of <c>{|#0:...|}</c>
@@ -61,7 +66,11 @@ internal static class Verify<TAnalyzer>
     /// to each gives exactly <paramref name="fixedSource"/> (which must have no diagnostics left),
     /// and that Fix All in document, project and solution gives the same.
     /// </summary>
-    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, string? equivalenceKey = null)
+    /// <param name="source">The test source, with markup.</param>
+    /// <param name="fixedSource">What the fix must give.</param>
+    /// <param name="equivalenceKey">The code action to apply, where the fix offers several.</param>
+    /// <param name="interceptors">Compile with the generator's interceptors opted in, as the package's targets do.</param>
+    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, string? equivalenceKey = null, bool interceptors = false)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
@@ -71,6 +80,14 @@ internal static class Verify<TAnalyzer>
             CodeActionEquivalenceKey = equivalenceKey,
         };
         TestProject.Configure(test.TestState, test.FixedState);
+
+        // Markup in the fixed source marks the diagnostics that must remain (calls without a fix).
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        if (interceptors)
+        {
+            WithInterceptors(test);
+        }
+
         return test.RunAsync();
     }
 }
