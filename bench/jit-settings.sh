@@ -4,8 +4,9 @@
 #   go             Go (bench/go), the reference
 #   default        GoSharp on the JIT as shipped: tiered compilation, quick JIT, dynamic PGO, and
 #                  the tier-up wait that GoSharp's build targets set to 0 ms
-#   delay-100      DOTNET_TC_CallCountingDelayMs=100: the runtime's own wait, as without GoSharp's
-#                  setting (<GoSharpTierUpAtOnce>false</GoSharpTierUpAtOnce>)
+#   wait-100       the runtime's own wait of 100 ms, as an app gets with
+#                  <GoSharpTierUpAtOnce>false</GoSharpTierUpAtOnce> (its runtimeconfig.json edited;
+#                  DOTNET_TC_CallCountingDelayMs would not do: the runtime reads it as hexadecimal)
 #   quickjit-off   DOTNET_TC_QuickJit=0           (MSBuild TieredCompilationQuickJit=false)
 #   loops-off      DOTNET_TC_QuickJitForLoops=0   (MSBuild TieredCompilationQuickJitForLoops=false)
 #   tiering-off    DOTNET_TieredCompilation=0     (MSBuild TieredCompilation=false)
@@ -32,7 +33,7 @@ REPS=${REPS:-3}
 ALL="skynet spawn pingpong sieve prodcons"
 ROWS=${ROWS:-$ALL}
 OUT=${OUT:-$BENCH/out/jit-settings-$(date -u +%Y%m%dT%H%M%SZ)}
-VARIANTS="go default delay-100 quickjit-off loops-off tiering-off pgo-off r2r-runtime r2r-app aot"
+VARIANTS="go default wait-100 quickjit-off loops-off tiering-off pgo-off r2r-runtime r2r-app aot"
 for w in $ROWS; do
   case " $ALL " in *" $w "*) ;; *) echo "unknown workload '$w' (ROWS takes: $ALL)" >&2; exit 2 ;; esac
 done
@@ -52,6 +53,11 @@ build build-r2r.log publish GoSharp.Bench/GoSharp.Bench.csproj -r linux-x64 --se
 rm -rf out/gosharp-r2r-runtime
 cp -r "$JIT" out/gosharp-r2r-runtime
 cp out/gosharp-r2r-app/GoSharp.dll out/gosharp-r2r-runtime/GoSharp.dll
+rm -rf out/gosharp-wait-100
+cp -r "$JIT" out/gosharp-wait-100
+setting='"System.Runtime.TieredCompilation.CallCountingDelayMs": '
+sed -i "s/$setting"'0/'"$setting"'100/' out/gosharp-wait-100/GoSharp.Bench.runtimeconfig.json
+grep -q "${setting}100" out/gosharp-wait-100/GoSharp.Bench.runtimeconfig.json || { echo "no tier-up wait in GoSharp.Bench.runtimeconfig.json" >&2; exit 1; }
 
 # command_of VARIANT WORKLOAD: sets CMD to the variant's command line, without size and reps
 command_of() {
@@ -63,7 +69,7 @@ command_of() {
     loops-off) CMD=(env DOTNET_TC_QuickJitForLoops=0 dotnet "$dll" "$2") ;;
     tiering-off) CMD=(env DOTNET_TieredCompilation=0 dotnet "$dll" "$2") ;;
     pgo-off) CMD=(env DOTNET_TieredPGO=0 dotnet "$dll" "$2") ;;
-    delay-100) CMD=(env DOTNET_TC_CallCountingDelayMs=100 dotnet "$dll" "$2") ;;
+    wait-100) CMD=(dotnet "$BENCH/out/gosharp-wait-100/GoSharp.Bench.dll" "$2") ;;
     r2r-runtime) CMD=(dotnet "$BENCH/out/gosharp-r2r-runtime/GoSharp.Bench.dll" "$2") ;;
     r2r-app) CMD=(dotnet "$BENCH/out/gosharp-r2r-app/GoSharp.Bench.dll" "$2") ;;
     aot) CMD=("$BENCH/out/gosharp-aot/GoSharp.Bench" "$2") ;;
