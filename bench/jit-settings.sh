@@ -21,7 +21,7 @@
 # and each variant's ratio to Go.
 #
 #   bench/jit-settings.sh                   # RUNS=3 REPS=3 (about 6 minutes on 2 quiet cores)
-#   RUNS=5 ROWS="pingpong sieve" bench/jit-settings.sh
+#   RUNS=5 ROWS="pingpong sieve" VARIANTS="go default wait-100" bench/jit-settings.sh
 #
 # Needs what bench/compare.sh needs (it installs Go, clang and zlib1g-dev with apt-get when missing).
 set -euo pipefail
@@ -33,7 +33,11 @@ REPS=${REPS:-3}
 ALL="skynet spawn pingpong sieve prodcons"
 ROWS=${ROWS:-$ALL}
 OUT=${OUT:-$BENCH/out/jit-settings-$(date -u +%Y%m%dT%H%M%SZ)}
-VARIANTS="go default wait-100 quickjit-off loops-off tiering-off pgo-off r2r-runtime r2r-app aot"
+ALL_VARIANTS="go default wait-100 quickjit-off loops-off tiering-off pgo-off r2r-runtime r2r-app aot"
+VARIANTS=${VARIANTS:-$ALL_VARIANTS}
+for v in $VARIANTS; do
+  case " $ALL_VARIANTS " in *" $v "*) ;; *) echo "unknown variant '$v' (VARIANTS takes: $ALL_VARIANTS)" >&2; exit 2 ;; esac
+done
 for w in $ROWS; do
   case " $ALL " in *" $w "*) ;; *) echo "unknown workload '$w' (ROWS takes: $ALL)" >&2; exit 2 ;; esac
 done
