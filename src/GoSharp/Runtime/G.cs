@@ -57,10 +57,10 @@ internal abstract class G : Frame
     internal WaitReason waitreason;
 
     /// <summary>
-    /// When the goroutine parked, in minutes of <see cref="Environment.TickCount64"/> modulo 2^16
-    /// (see <see cref="Now"/>), for dumps, which print whole minutes as Go's do. Differences are
-    /// taken modulo 2^16 too, so they are right for waits shorter than 45 days. A long would cost
-    /// every goroutine 8 bytes: see the layout note on the class.
+    /// When the goroutine parked, in 8-second ticks of <see cref="Environment.TickCount64"/>
+    /// modulo 2^16 (see <see cref="Now"/>), for dumps, which print whole minutes as Go's do.
+    /// Differences are taken modulo 2^16 too, so they are right for waits shorter than six days.
+    /// A long would cost every goroutine 8 bytes (so would an int: see the layout note on the class).
     /// </summary>
     internal ushort waitsince;
 
@@ -116,11 +116,20 @@ internal abstract class G : Frame
     /// <summary>True for goroutines whose code runs on the M's own stack (cannot be suspended).</summary>
     internal virtual bool IsThreadBound => false;
 
-    /// <summary>The clock of <see cref="waitsince"/>: minutes since the machine started, modulo 2^16.</summary>
-    internal static ushort Now => (ushort)(Environment.TickCount64 / 60_000);
+    /// <summary>
+    /// The clock of <see cref="waitsince"/>: 8-second ticks since the machine started, modulo
+    /// 2^16. Not minutes: a wait that began at 11:59.9 would read as a minute long at 12:00.0.
+    /// With 8-second ticks a dump can overstate a wait by under 8 seconds, never by a minute.
+    /// </summary>
+    internal static ushort Now => (ushort)(Environment.TickCount64 / (TickSeconds * 1000));
 
-    /// <summary>Whole minutes since <see cref="waitsince"/> (right for waits shorter than 45 days).</summary>
-    internal int MinutesWaiting => (ushort)(Now - waitsince);
+    private const int TickSeconds = 8;
+
+    /// <summary>Whole minutes since <see cref="waitsince"/> (to within one 8-second tick).</summary>
+    internal int MinutesWaiting => MinutesBetween(waitsince, Now);
+
+    /// <summary>Whole minutes from tick <paramref name="since"/> to tick <paramref name="now"/> of <see cref="Now"/>'s clock, across its wrap.</summary>
+    internal static int MinutesBetween(ushort since, ushort now) => (ushort)(now - since) * TickSeconds / 60;
 
     /// <summary>Resets the goroutine's per-run state before it is started.</summary>
     internal void Prepare(long id, RunContext? runContext)

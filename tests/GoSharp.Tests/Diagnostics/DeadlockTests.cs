@@ -20,8 +20,8 @@ public class DeadlockTests
             var ch = new Chan<int>();
             await ch.ReceiveAsync();
         }));
-        Assert.Contains("[chan receive]", e.Message);
-        Assert.Contains("waiting on chan Int32", e.Message);
+        Assert.True(e.Message.Contains("[chan receive]", StringComparison.Ordinal), e.Message);
+        Assert.True(e.Message.Contains("waiting on chan Int32", StringComparison.Ordinal), e.Message);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class DeadlockTests
             ch.Send("fills the buffer");
             ch.Send("blocks forever");
         }));
-        Assert.Contains("chan send", e.Message);
+        Assert.True(e.Message.Contains("chan send", StringComparison.Ordinal), e.Message);
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public class DeadlockTests
             wg.Go(async () => await a.SendAsync(await b.ReceiveAsync()));
             await wg.WaitAsync();
         }));
-        Assert.Contains("sync.WaitGroup.Wait", e.Message);
-        Assert.Equal(2, e.Message.Split("[chan receive]").Length - 1);
+        Assert.True(e.Message.Contains("sync.WaitGroup.Wait", StringComparison.Ordinal), e.Message);
+        Assert.True(e.Message.Split("[chan receive]").Length - 1 == 2, e.Message);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class DeadlockTests
             Go.go(() => wg.Done());
             await wg.WaitAsync();
         }));
-        Assert.Contains("[sync.WaitGroup.Wait]", e.Message);
+        Assert.True(e.Message.Contains("[sync.WaitGroup.Wait]", StringComparison.Ordinal), e.Message);
     }
 
     [Fact]

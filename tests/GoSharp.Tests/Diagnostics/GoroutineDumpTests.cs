@@ -30,4 +30,18 @@ public class GoroutineDumpTests
         Assert.Contains("Worker.cs:42 (ch.Receive())", section);
         Assert.Contains("waiting on chan Int32", section);
     }
+
+    /// <summary>
+    /// The minutes a dump prints are those of the wait, not of a clock crossing a minute: a wait
+    /// of a few milliseconds that began just before a minute boundary once read "1 minutes".
+    /// </summary>
+    [Theory]
+    [InlineData(100, 100, 0)]
+    [InlineData(100, 101, 0)]   // at most 16 s
+    [InlineData(100, 107, 0)]   // 56 s
+    [InlineData(100, 108, 1)]   // 64 s
+    [InlineData(100, 175, 10)]  // 600 s
+    [InlineData(65530, 2, 1)]   // across the clock's wrap: 8 ticks
+    public void Minutes_waiting_are_whole_minutes_of_the_wait(int since, int now, int minutes) =>
+        Assert.Equal(minutes, GoSharp.Runtime.G.MinutesBetween((ushort)since, (ushort)now));
 }
