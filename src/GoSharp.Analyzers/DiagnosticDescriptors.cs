@@ -87,7 +87,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AddInsideGoroutine = UsageRule(
         "GOSH012",
         "WaitGroup.Add is called inside the goroutine it counts",
-        "'{0}.Add' runs in the new goroutine, possibly after '{0}.Wait' has returned: call it before starting the goroutine",
+        "'{0}' runs in the new goroutine, so it counts possibly after '{1}.Wait' has returned: call it before starting the goroutine",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor DoneNotOnEveryPath = UsageRule(

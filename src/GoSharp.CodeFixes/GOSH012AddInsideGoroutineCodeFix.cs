@@ -24,6 +24,11 @@ public sealed class GOSH012AddInsideGoroutineCodeFix : GoSharpCodeFix
 
     private protected override IEnumerable<Fix> Fixes(SyntaxNode node, Diagnostic diagnostic)
     {
+        if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Go" } })
+        {
+            yield break; // wg.Go first in a goroutine: moving it out would start its goroutine earlier
+        }
+
         yield return new Fix("Call Add before starting the goroutine", "", (root, add, model, token) =>
         {
             if (add.Parent is not ExpressionStatementSyntax addStatement

@@ -12,6 +12,8 @@ namespace GoSharp.Analyzers.Usage;
 /// <c>wg.Wait()</c>, which then returns early. Only the first statement is flagged, as vet does:
 /// an <c>Add</c> later in the body usually counts further goroutines that this one starts. Not
 /// flagged in a goroutine the same group's <c>wg.Go</c> starts: that has counted it already.
+/// A <c>wg.Go(...)</c> first in the goroutine counts there too (it calls <c>Add</c>) and is flagged
+/// the same way, without a fix: moving it out would start its goroutine earlier.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GOSH012AddInsideGoroutineAnalyzer : UsageAnalyzer
@@ -35,7 +37,7 @@ public sealed class GOSH012AddInsideGoroutineAnalyzer : UsageAnalyzer
         var lambda = (AnonymousFunctionExpressionSyntax)context.Node;
         if (lambda.Block is not { Statements.Count: > 0 } block
             || block.Statements[0] is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax add }
-            || SyncCalls.Receiver(add, SyncCalls.WaitGroup, context.SemanticModel, context.CancellationToken, "Add") is not ISymbol waitGroup
+            || SyncCalls.Receiver(add, SyncCalls.WaitGroup, context.SemanticModel, context.CancellationToken, "Add", "Go") is not ISymbol waitGroup
             || IsDeclaredInside(waitGroup, lambda)
             || goroutines.NewGoroutineStartOf(lambda, context.SemanticModel, context.CancellationToken) is not InvocationExpressionSyntax start
             || StartedByGroupGo(start, waitGroup, context.SemanticModel, context.CancellationToken))
@@ -43,7 +45,8 @@ public sealed class GOSH012AddInsideGoroutineAnalyzer : UsageAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptor, add.GetLocation(), waitGroup.Name));
+        string call = waitGroup.Name + "." + ((MemberAccessExpressionSyntax)add.Expression).Name.Identifier.ValueText;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptor, add.GetLocation(), call, waitGroup.Name));
     }
 
     /// <summary>

@@ -124,4 +124,32 @@ public class GOSH012AddInsideGoroutineTests
             }
         }
         """);
+
+    /// <summary>
+    /// <c>wg.Go</c> first in a goroutine counts there (it calls Add): the spawner's Wait may run
+    /// first, as with an Add. Not flagged where the same group's wg.Go started the goroutine.
+    /// </summary>
+    [Fact]
+    public Task Flags_a_Go_of_the_group_first_in_the_goroutine() => Verify.AnalyzerAsync("""
+        using GoSharp;
+        using static GoSharp.Go;
+
+        public static partial class Program
+        {
+            [Goroutine]
+            public static void Run(Chan<int> results)
+            {
+                var wg = new WaitGroup();
+                go(() =>
+                {
+                    {|GOSH012:wg.Go(() => results.Send(1))|};
+                });
+                wg.Go(() =>
+                {
+                    wg.Go(() => results.Send(2));
+                });
+                wg.Wait();
+            }
+        }
+        """);
 }
