@@ -53,6 +53,26 @@ public class WaitGroupGoInterceptionTests
                 return Sorted(results);
             }
 
+            private static int s_evaluated;
+
+            static int Evaluated() => ++s_evaluated;
+
+            // As wg.Go on a null group does without the interceptor: it throws before F's arguments are evaluated.
+            public static string NullGroup()
+            {
+                WaitGroup? wg = null;
+                var results = new Chan<string>(1);
+                try
+                {
+                    wg!.Go(() => Record(Evaluated(), false, results));
+                    return "no exception";
+                }
+                catch (NullReferenceException)
+                {
+                    return "NullReferenceException, arguments evaluated " + s_evaluated + " times";
+                }
+            }
+
             // Evaluating the outer wg.Go's argument runs another wg.Go.
             static int Started(WaitGroup inner, Chan<string> results)
             {
@@ -190,14 +210,15 @@ public class WaitGroupGoInterceptionTests
     {
         string interceptors = GeneratedSources(Source).Single(s => s.HintName.Contains("Interceptors")).SourceText.ToString();
 
-        // Outer and inner calls of 10 wg.Go sites (Early 3, Throws, Parks, Nested, Started, and the 3
-        // of Fan's own body, which is ordinary code too), Go.Run in InGoroutine and go in Boom's own body.
-        Assert.Equal(24, CountOf(interceptors, "InterceptsLocation(1, "));
+        // Outer and inner calls of 11 wg.Go sites (Early 3, Throws, Parks, Nested, Started, NullGroup,
+        // and the 3 of Fan's own body, which is ordinary code too), Go.Run in InGoroutine and go in
+        // Boom's own body.
+        Assert.Equal(26, CountOf(interceptors, "InterceptsLocation(1, "));
         Assert.Equal(1, CountOf(interceptors, "public static void WaitGroupGo(this global::GoSharp.WaitGroup wg, global::System.Action f)"));
 
-        // A counted goroutine for each of the 8 twins; WaitGroup.Go itself for Console.Write and Send.
-        Assert.Equal(8, CountOf(interceptors, "wg.Add(1);"));
-        Assert.Equal(8, CountOf(interceptors, "wg.Done();"));
+        // A counted goroutine for each of the 9 twins; WaitGroup.Go itself for Console.Write and Send.
+        Assert.Equal(9, CountOf(interceptors, "wg.Add(1);"));
+        Assert.Equal(9, CountOf(interceptors, "wg.Done();"));
         Assert.Contains("wg.Go(() => global::System.Console.Write(p0));", interceptors);
         Assert.Contains("wg.Go(async () => await @this.SendAsync(p0));", interceptors);
     }
@@ -208,6 +229,14 @@ public class WaitGroupGoInterceptionTests
         string result = Bounded.Run(() => (string)GeneratorHarness.Invoke(Program.Value, "Program", "Nested")!);
 
         Assert.Equal("5g,v7", result);
+    }
+
+    [Fact]
+    public void A_null_group_throws_before_the_arguments_are_evaluated()
+    {
+        string result = Bounded.Run(() => (string)GeneratorHarness.Invoke(Program.Value, "Program", "NullGroup")!);
+
+        Assert.Equal("NullReferenceException, arguments evaluated 0 times", result);
     }
 
     [Fact]

@@ -56,6 +56,8 @@ internal static class WaitGroupGoInterceptors
 
         w.Line("public static void WaitGroupGo(this " + WaitGroup + " wg, global::System.Action f)");
         w.OpenBlock();
+        w.Line("// As the call it replaces: a null group throws before F's arguments are evaluated.");
+        w.Line("_ = wg ?? throw new global::System.NullReferenceException();");
         w.Line("// Restored afterwards: evaluating F's arguments may run another wg.Go.");
         w.Line(WaitGroup + "? outer = " + Slot + ";");
         w.Line(Slot + " = wg;");

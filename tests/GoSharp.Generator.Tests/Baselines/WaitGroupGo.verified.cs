@@ -31,6 +31,8 @@ namespace GoSharp.Generated
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "uo1IbQLJ9NWNEc9BRTBVEeYCAABXYWl0R3JvdXBHby5jcw==")] // WaitGroupGo.cs(32,16)
         public static void WaitGroupGo(this global::GoSharp.WaitGroup wg, global::System.Action f)
         {
+            // As the call it replaces: a null group throws before F's arguments are evaluated.
+            _ = wg ?? throw new global::System.NullReferenceException();
             // Restored afterwards: evaluating F's arguments may run another wg.Go.
             global::GoSharp.WaitGroup? outer = s_waitGroup;
             s_waitGroup = wg;
