@@ -103,9 +103,14 @@ internal static class GoSyntax
         var list = inserted.Select(s => s.WithLeadingTrivia(indentation).WithTrailingTrivia(lineEnd).WithAdditionalAnnotations(Formatter.Annotation)).ToList();
         if (statement.Parent is BlockSyntax or SwitchSectionSyntax)
         {
-            if (after || list.Count == 0)
+            if (after)
             {
-                return after ? root.InsertNodesAfter(statement, list) : root.InsertNodesBefore(statement, list);
+                return root.InsertNodesAfter(statement, list);
+            }
+
+            if (list.Count == 0)
+            {
+                return root;
             }
 
             // Blank lines above the statement stay above what goes before it.

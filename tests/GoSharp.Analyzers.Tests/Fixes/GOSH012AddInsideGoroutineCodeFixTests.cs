@@ -61,26 +61,8 @@ public class GOSH012AddInsideGoroutineCodeFixTests
         }
         """);
 
-    private const string GoFirst = """
-        using GoSharp;
-        using static GoSharp.Go;
-
-        public static partial class Program
-        {
-            [Goroutine]
-            public static void Run(Chan<int> results)
-            {
-                var wg = new WaitGroup();
-                go(() =>
-                {
-                    {|GOSH012:wg.Go(() => results.Send(1))|};
-                });
-                wg.Wait();
-            }
-        }
-        """;
-
     /// <summary>A wg.Go first in the goroutine is flagged but not moved: that would start its goroutine earlier.</summary>
     [Fact]
-    public Task Offers_no_fix_for_a_Go_first_in_the_goroutine() => Verify.CodeFixAsync<GOSH012AddInsideGoroutineCodeFix>(GoFirst, GoFirst);
+    public Task Offers_no_fix_for_a_Go_first_in_the_goroutine() => Verify.CodeFixAsync<GOSH012AddInsideGoroutineCodeFix>(
+        Rules.GOSH012AddInsideGoroutineTests.GoFirstInGoroutine, Rules.GOSH012AddInsideGoroutineTests.GoFirstInGoroutine);
 }
