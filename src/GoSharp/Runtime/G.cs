@@ -25,10 +25,11 @@ namespace GoSharp.Runtime;
 /// nobody can resume a goroutine whose state machine is still being unwound (docs/design.md,
 /// "The park protocol").
 /// <para>Layout: a goroutine is allocated per <c>go</c> statement and held by every parked
-/// goroutine, so its fields are kept to 94 bytes: the small ones (status, waitreason, allShard,
-/// preempt) fill the padding after <see cref="Frame.completed"/>, and with the one-byte result of
-/// a void goroutine (<see cref="G{TResult}"/>) the state machine of a <c>RootBox</c> starts at
-/// byte 96. A new field costs every goroutine 8 bytes: measure (bench parked, alloc_bytes_per).</para>
+/// goroutine, so its fields are kept to 83 bytes: seven references, the goid, five ints and
+/// shorts (status, selectDone, allSlot, waitsince, allTable) and the bytes (completed, preempt,
+/// waitreason); with the one-byte result of a void goroutine (<see cref="G{TResult}"/>) the state
+/// machine of a <c>RootBox</c> starts at byte 88. A new field costs every goroutine 8 bytes:
+/// measure (bench parked, alloc_bytes_per; the Spawn benchmark's Allocated column).</para>
 /// </remarks>
 internal abstract class G : Frame
 {
@@ -79,12 +80,11 @@ internal abstract class G : Frame
     /// <summary>The user's source line of the goroutine's latest announced park site (generated code sets it).</summary>
     internal GoSharp.CompilerServices.ParkSite? parkSite;
 
-    /// <summary>Links in <see cref="AllGs"/>.</summary>
-    internal G? allnext;
-    internal G? allprev;
+    /// <summary>The goroutine's slot in its <see cref="AllGs"/> table (meaningful while <see cref="allTable"/> is not 0).</summary>
+    internal int allSlot;
 
-    /// <summary>The <see cref="AllGs"/> shard that holds the goroutine, plus one; 0 while not registered.</summary>
-    internal byte allShard;
+    /// <summary>The <see cref="AllGs"/> table that holds the goroutine (<see cref="AllGs.Table"/>); 0 while not registered.</summary>
+    internal ushort allTable;
 
     protected G()
     {

@@ -31,11 +31,11 @@ internal sealed partial class P
 
     private uint _runqhead;
     private uint _runqtail;
-    private readonly G?[] _runq = new G?[RunQueueSize];
+    private readonly GSlot[] _runq = new GSlot[RunQueueSize];
     private G? _runnext;
 
     /// <summary>Scratch for <see cref="RunqPutSlow"/>; used only by the owner.</summary>
-    private readonly G?[] _spill = new G?[RunQueueSize / 2 + 1];
+    private readonly GSlot[] _spill = new GSlot[RunQueueSize / 2 + 1];
 
     /// <summary>
     /// Puts <paramref name="g"/> on the local queue. With <paramref name="next"/> it goes to
@@ -73,7 +73,7 @@ internal sealed partial class P
             {
                 // Release: a consumer that reads the new tail (acquire) sees the slot. Not a full
                 // fence: a Wakep after this needs one from elsewhere (Sched.Wakep's remarks).
-                _runq[t & RunQueueMask] = g;
+                _runq[t & RunQueueMask].g = g;
                 Volatile.Write(ref _runqtail, t + 1);
                 return;
             }
@@ -101,13 +101,13 @@ internal sealed partial class P
             return false;
         }
 
-        _spill[n] = g;
+        _spill[n].g = g;
         for (uint i = 0; i < n; i++)
         {
-            _spill[i]!.schedlink = _spill[i + 1];
+            _spill[i].g!.schedlink = _spill[i + 1].g;
         }
 
-        Sched.GlobalRunqPutBatch(_spill[0]!, _spill[n]!, (int)n + 1);
+        Sched.GlobalRunqPutBatch(_spill[0].g!, _spill[n].g!, (int)n + 1);
         Array.Clear(_spill);
         return true;
     }
@@ -137,7 +137,7 @@ internal sealed partial class P
                 return null;
             }
 
-            G? g = _runq[h & RunQueueMask];
+            G? g = _runq[h & RunQueueMask].g;
             if (Interlocked.CompareExchange(ref _runqhead, h + 1, h) == h)
             {
                 return g;
@@ -169,7 +169,7 @@ internal sealed partial class P
     /// <paramref name="batchHead"/>; with <paramref name="stealRunNext"/>, takes <c>runnext</c>
     /// when the ring is empty. Called by a thief on its victim. Returns the number claimed.
     /// </summary>
-    private uint RunqGrab(G?[] batch, uint batchHead, bool stealRunNext)
+    private uint RunqGrab(GSlot[] batch, uint batchHead, bool stealRunNext)
     {
         while (true)
         {
@@ -201,7 +201,7 @@ internal sealed partial class P
                             continue;
                         }
 
-                        batch[batchHead & RunQueueMask] = next;
+                        batch[batchHead & RunQueueMask].g = next;
                         return 1;
                     }
                 }
@@ -242,7 +242,7 @@ internal sealed partial class P
         stats.steals++;
         stats.stolenGoroutines += n;
         n--;
-        G? g = _runq[(t + n) & RunQueueMask];
+        G? g = _runq[(t + n) & RunQueueMask].g;
         if (n == 0)
         {
             return g;

@@ -43,6 +43,9 @@ internal sealed partial class P
     /// <summary>Pools of boxes and goroutines, used only by the owning M.</summary>
     internal readonly ObjectCache cache = new();
 
+    /// <summary>The goroutines started on this P (its table of <see cref="AllGs"/>), written only by the M holding the P.</summary>
+    internal readonly AllGs.Table gs;
+
     /// <summary>Per-P counters, summed on demand by <see cref="Sched.ReadStats"/>.</summary>
     internal PStats stats;
 
@@ -52,6 +55,7 @@ internal sealed partial class P
     internal P(int id)
     {
         this.id = id;
+        gs = new AllGs.Table(id + 2);
         status = PStatus.Idle;
     }
 

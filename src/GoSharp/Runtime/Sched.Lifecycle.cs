@@ -40,7 +40,7 @@ internal static partial class Sched
         }
 
         g.Prepare(id, run ?? m?.curg?.run);
-        AllGs.Add(g, p?.id ?? 0);
+        AllGs.Add(g, p);
         if (g.run?.bubble is GoSharp.Testing.Bubble bubble)
         {
             bubble.Spawned(g); // goroutines started in a bubble stay in it

@@ -6,27 +6,11 @@ namespace GoSharp.Tests.Scheduler;
 /// <summary>The local run queue on its own, with stand-in goroutines that are never run.</summary>
 public class RunQueueTests
 {
-    private sealed class FakeG : G
-    {
-        public readonly int Index;
-
-        public FakeG(int index)
-        {
-            Index = index;
-        }
-
-        internal override string EntryName => "fake";
-
-        internal override void MoveNext() => throw new InvalidOperationException("fake goroutines never run");
-    }
-
-    private static FakeG[] Make(int n) => Enumerable.Range(0, n).Select(i => new FakeG(i)).ToArray();
-
     [Fact]
     public void Queue_is_fifo_and_runnext_goes_first_inheriting_the_time_slice()
     {
         var p = new P(100);
-        FakeG[] gs = Make(4);
+        FakeG[] gs = FakeG.Make(4);
         p.RunqPut(gs[0], next: false);
         p.RunqPut(gs[1], next: false);
         p.RunqPut(gs[2], next: true);
@@ -47,7 +31,7 @@ public class RunQueueTests
     {
         var victim = new P(100);
         var thief = new P(101);
-        FakeG[] gs = Make(11);
+        FakeG[] gs = FakeG.Make(11);
         for (int i = 0; i < 10; i++)
         {
             victim.RunqPut(gs[i], next: false);
@@ -74,7 +58,7 @@ public class RunQueueTests
     public void Under_concurrent_stealing_every_goroutine_is_taken_exactly_once()
     {
         const int n = 200_000;
-        FakeG[] gs = Make(n);
+        FakeG[] gs = FakeG.Make(n);
         var taken = new int[n];
         var owner = new P(100);
         int produced = 0;
