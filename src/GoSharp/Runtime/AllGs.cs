@@ -30,9 +30,6 @@ namespace GoSharp.Runtime;
 /// </remarks>
 internal static class AllGs
 {
-    /// <summary>Slots looked at from the cursor before the table grows (a run of 64 taken slots is rare below 90 % use).</summary>
-    private const int Probes = 64;
-
     /// <summary>The table of goroutines started without a P (plain threads, SyncTest bubbles): shared, so locked.</summary>
     private static readonly Table s_offP = new(Table.OffPId);
 
@@ -43,8 +40,11 @@ internal static class AllGs
         internal const ushort OffPId = 1;
 
         /// <summary>Slots per chunk. A table grows by whole chunks and never copies one, so growing leaves no garbage.</summary>
+        internal const int ChunkSize = 1 << ChunkBits;
         private const int ChunkBits = 10;
-        private const int ChunkSize = 1 << ChunkBits;
+
+        /// <summary>Slots looked at from the cursor before the table grows (a run of 64 taken slots is rare below 90 % use).</summary>
+        private const int Probes = 64;
 
         private readonly ushort _id;
         private GSlot[]?[] _chunks = [new GSlot[ChunkSize]]; // in use: the first _chunkCount; capacity doubles
