@@ -25,10 +25,11 @@ namespace GoSharp.Runtime;
 /// nobody can resume a goroutine whose state machine is still being unwound (docs/design.md,
 /// "The park protocol").
 /// <para>Layout: a goroutine is allocated per <c>go</c> statement and held by every parked
-/// goroutine, so its fields are kept to 83 bytes: seven references, the goid, five ints and
+/// goroutine, so its fields are kept to 75 bytes: six references, the goid, five ints and
 /// shorts (status, selectDone, allSlot, waitsince, allTable) and the bytes (completed, preempt,
 /// waitreason); with the one-byte result of a void goroutine (<see cref="G{TResult}"/>) the state
-/// machine of a <c>RootBox</c> starts at byte 88. A new field costs every goroutine 8 bytes:
+/// machine of a <c>RootBox</c> starts at byte 80. No field links a goroutine into the global run
+/// queue, which is a ring (<see cref="GlobalRunQueue"/>). A new field costs every goroutine 8 bytes:
 /// measure (bench parked, alloc_bytes_per; the Spawn benchmark's Allocated column).</para>
 /// </remarks>
 internal abstract class G : Frame
@@ -38,9 +39,6 @@ internal abstract class G : Frame
 
     /// <summary>One of <see cref="GStatus"/>; changed with <see cref="Interlocked"/>.</summary>
     internal int status;
-
-    /// <summary>Link in the global run queue and in free lists (Go's schedlink).</summary>
-    internal G? schedlink;
 
     /// <summary>The innermost suspended frame: what the scheduler resumes next.</summary>
     internal Frame frame;

@@ -102,12 +102,7 @@ internal sealed partial class P
         }
 
         _spill[n].g = g;
-        for (uint i = 0; i < n; i++)
-        {
-            _spill[i].g!.schedlink = _spill[i + 1].g;
-        }
-
-        Sched.GlobalRunqPutBatch(_spill[0].g!, _spill[n].g!, (int)n + 1);
+        Sched.GlobalRunqPutBatch(_spill.AsSpan(0, (int)n + 1));
         Array.Clear(_spill);
         return true;
     }
@@ -265,28 +260,17 @@ internal sealed partial class P
     /// </summary>
     internal void RunqDrainToGlobal()
     {
-        G? first = null;
-        G? last = null;
-        int n = 0;
-        while (RunqGet(out _) is G g)
+        if (RunqGet(out _) is not G first)
         {
-            g.schedlink = null;
-            if (last is null)
-            {
-                first = g;
-            }
-            else
-            {
-                last.schedlink = g;
-            }
-
-            last = g;
-            n++;
+            return;
         }
 
-        if (n > 0)
+        lock (Sched.schedLock)
         {
-            Sched.GlobalRunqPutBatch(first!, last!, n);
+            for (G? g = first; g is not null; g = RunqGet(out _))
+            {
+                Sched.GlobalRunqPutLocked(g);
+            }
         }
     }
 }

@@ -83,7 +83,7 @@ internal static partial class Sched
             // that a goroutine put there meanwhile is not stranded.
             lock (schedLock)
             {
-                if (s_runqsize != 0)
+                if (s_runq.Count != 0)
                 {
                     return GlobalRunqGetLocked(p, 0)!;
                 }

@@ -79,9 +79,8 @@ internal static partial class Sched
     /// <summary>Every M ever created (Go's allm), for dumps; replaced (copy on write) when it grows.</summary>
     internal static volatile M[] allm = Array.Empty<M>();
 
-    private static G? s_runqhead;
-    private static G? s_runqtail;
-    private static int s_runqsize;
+    /// <summary>The global run queue (Go's sched.runq); guarded by <see cref="schedLock"/>.</summary>
+    private static readonly GlobalRunQueue s_runq = new();
 
     private static int s_started;
 
@@ -182,30 +181,28 @@ internal static partial class Sched
 
     // ---- global run queue (Go's globrunqput / globrunqget) ----
 
-    internal static bool GlobalRunqEmpty => Volatile.Read(ref s_runqsize) == 0;
+    internal static bool GlobalRunqEmpty => s_runq.Count == 0;
 
-    internal static int GlobalRunqSize => Volatile.Read(ref s_runqsize);
+    internal static int GlobalRunqSize => s_runq.Count;
 
     /// <summary>Puts a goroutine at the tail of the global queue.</summary>
-    internal static void GlobalRunqPut(G g) => GlobalRunqPutBatch(g, g, 1);
-
-    /// <summary>Puts a linked batch (first..last via schedlink) at the tail of the global queue.</summary>
-    internal static void GlobalRunqPutBatch(G first, G last, int n)
+    internal static void GlobalRunqPut(G g)
     {
-        last.schedlink = null;
         lock (schedLock)
         {
-            if (s_runqtail is null)
-            {
-                s_runqhead = first;
-            }
-            else
-            {
-                s_runqtail.schedlink = first;
-            }
+            s_runq.Put(g);
+        }
+    }
 
-            s_runqtail = last;
-            s_runqsize += n;
+    /// <summary>Puts a goroutine at the tail of the global queue; the caller holds <see cref="schedLock"/>.</summary>
+    internal static void GlobalRunqPutLocked(G g) => s_runq.Put(g);
+
+    /// <summary>Puts a batch at the tail of the global queue, in order.</summary>
+    internal static void GlobalRunqPutBatch(ReadOnlySpan<GSlot> batch)
+    {
+        lock (schedLock)
+        {
+            s_runq.PutBatch(batch);
         }
     }
 
@@ -216,12 +213,13 @@ internal static partial class Sched
     /// </summary>
     private static G? GlobalRunqGetLocked(P p, int max)
     {
-        if (s_runqsize == 0)
+        int size = s_runq.Count;
+        if (size == 0)
         {
             return null;
         }
 
-        int n = Math.Min(s_runqsize, s_runqsize / allp.Length + 1);
+        int n = Math.Min(size, size / allp.Length + 1);
         if (max > 0 && n > max)
         {
             n = max;
@@ -232,11 +230,10 @@ internal static partial class Sched
             n = P.RunQueueSize / 2;
         }
 
-        s_runqsize -= n;
-        G g = PopGlobalLocked();
+        G g = s_runq.Pop();
         while (--n > 0)
         {
-            p.RunqPut(PopGlobalLocked(), next: false);
+            p.RunqPut(s_runq.Pop(), next: false);
         }
 
         return g;
@@ -254,19 +251,6 @@ internal static partial class Sched
         {
             return GlobalRunqGetLocked(p, max);
         }
-    }
-
-    private static G PopGlobalLocked()
-    {
-        G g = s_runqhead!;
-        s_runqhead = g.schedlink;
-        if (s_runqhead is null)
-        {
-            s_runqtail = null;
-        }
-
-        g.schedlink = null;
-        return g;
     }
 
     // ---- idle Ps and Ms (Go's pidleget / pidleput / mget / mput) ----
