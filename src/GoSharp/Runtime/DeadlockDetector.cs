@@ -151,7 +151,7 @@ internal static class DeadlockDetector
             return Verdict.Alive;
         }
 
-        for (Waiter? w = g.waiting; w is not null; w = w.waitlink)
+        for (Waiter? w = g.waiting; w is not null; w = w.Waitlink)
         {
             if (w.target is null || w.target.ReachableFromThreads)
             {

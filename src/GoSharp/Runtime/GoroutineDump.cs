@@ -44,7 +44,7 @@ internal static class GoroutineDump
                     text.Append('\t').AppendLine(site.ToString());
                 }
 
-                for (Waiter? w = g.waiting; w is not null && IsBlocked(g); w = w.waitlink)
+                for (Waiter? w = g.waiting; w is not null && IsBlocked(g); w = w.Waitlink)
                 {
                     if (w.target is not null)
                     {

@@ -108,7 +108,7 @@ internal sealed class NotifyList : IWaitTarget
         Waiter? all = null;
         while (_queue.Dequeue() is Waiter w)
         {
-            w.waitlink = all;
+            w.next = all; // out of the queue now, so its link is free to chain the batch
             all = w;
         }
 
@@ -116,7 +116,7 @@ internal sealed class NotifyList : IWaitTarget
         while (all is not null)
         {
             var w = (SyncWaiter)all;
-            all = w.waitlink;
+            all = w.next;
             Sched.Ready(w.Recycle());
         }
     }

@@ -27,7 +27,7 @@ internal sealed class SyncWaiter : Waiter
     internal override void Release()
     {
         g = null!;
-        next = prev = waitlink = null;
+        next = prev = null;
         target = null;
         ticket = 0;
         M.Current?.p?.cache.Return(this);

@@ -34,12 +34,16 @@ internal abstract class Waiter
     /// <summary>
     /// The select case this waiter stands for (fewer than <see cref="GoSharp.Channels.Select.SelectCore.MaxCases"/>).
     /// A byte, so that with the three flags it takes 4 bytes and a 4-byte element packs beside
-    /// them: a <c>Waiter&lt;int&gt;</c> is 64 bytes, not 72.
+    /// them: a <c>Waiter&lt;int&gt;</c> is 56 bytes, not 64.
     /// </summary>
     internal byte caseIndex;
 
-    /// <summary>Next waiter of the same select (Go's waitlink).</summary>
-    internal Waiter? waitlink;
+    /// <summary>
+    /// Next waiter of the same select (Go's waitlink), or null. Only the waiters a select queues
+    /// (<see cref="SelectWaiter{T}"/>) carry the link: a goroutine parked in a plain channel
+    /// operation or a sync primitive has one waiter, and the field would cost it 8 bytes.
+    /// </summary>
+    internal virtual Waiter? Waitlink => null;
 
     /// <summary>Returns the waiter to the current P's pool.</summary>
     internal abstract void Release();
@@ -57,7 +61,7 @@ internal abstract class Waiter
 }
 
 /// <summary>A waiter carrying a value of the channel's element type (Go's sudog.elem).</summary>
-internal sealed class Waiter<T> : Waiter
+internal class Waiter<T> : Waiter
 {
     /// <summary>A sender's value, or the value handed to a receiver.</summary>
     internal T elem = default!;
@@ -71,11 +75,45 @@ internal sealed class Waiter<T> : Waiter
 
     internal override void Release()
     {
+        Clear();
+        M.Current?.p?.cache.Return(this);
+    }
+
+    /// <summary>Resets the waiter for reuse.</summary>
+    private protected void Clear()
+    {
         elem = default!;
         g = null!;
-        next = prev = waitlink = null;
+        next = prev = null;
         target = null;
         isSelect = success = fired = false;
+        caseIndex = 0;
+    }
+}
+
+/// <summary>
+/// A waiter that a select queues on one of its cases' channels: linked to the goroutine's other
+/// waiters of the same select (<see cref="Waitlink"/>), so that the goroutine can take back those
+/// that did not fire after it wakes.
+/// </summary>
+internal sealed class SelectWaiter<T> : Waiter<T>
+{
+    internal Waiter? waitlink;
+
+    internal override Waiter? Waitlink => waitlink;
+
+    internal static new SelectWaiter<T> Rent(G g)
+    {
+        SelectWaiter<T> w = M.Current?.p?.cache.Rent<SelectWaiter<T>>() ?? new SelectWaiter<T>();
+        w.g = g;
+        w.isSelect = true;
+        return w;
+    }
+
+    internal override void Release()
+    {
+        Clear();
+        waitlink = null;
         M.Current?.p?.cache.Return(this);
     }
 }

@@ -26,7 +26,7 @@ internal sealed partial class Bubble
                 return true;
 
             case WaitReason.ChanReceive or WaitReason.ChanSend or WaitReason.Select or WaitReason.WaitGroupWait:
-                for (Waiter? w = g.waiting; w is not null; w = w.waitlink)
+                for (Waiter? w = g.waiting; w is not null; w = w.Waitlink)
                 {
                     if (w.target?.Bubble != this)
                     {

@@ -25,6 +25,20 @@ public class DeadlockTests
     }
 
     [Fact]
+    public void Main_selecting_on_channels_nobody_else_holds_deadlocks_and_every_case_is_listed()
+    {
+        var e = Deadlocks(() => Go.Run(async () =>
+        {
+            var numbers = new Chan<int>();
+            var names = new Chan<string>();
+            await Go.SelectAsync(numbers.OnReceive(), names.OnSend("never taken"));
+        }));
+        Assert.True(e.Message.Contains("[select]", StringComparison.Ordinal), e.Message);
+        Assert.True(e.Message.Contains("waiting on chan Int32", StringComparison.Ordinal), e.Message);
+        Assert.True(e.Message.Contains("waiting on chan String", StringComparison.Ordinal), e.Message);
+    }
+
+    [Fact]
     public void A_blocking_main_delegate_deadlocks_too()
     {
         var e = Deadlocks(() => Go.Run(() =>

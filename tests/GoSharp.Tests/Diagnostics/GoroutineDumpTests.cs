@@ -14,6 +14,14 @@ public class GoroutineDumpTests
         await ch.ReceiveAsync();
     }
 
+    /// <summary>The lines a dump prints for the goroutine whose header is <paramref name="header"/>.</summary>
+    private static string SectionOf(string dump, string header)
+    {
+        Assert.Contains(header, dump);
+        string section = dump[dump.IndexOf(header, StringComparison.Ordinal)..];
+        return section[..section.IndexOf("\n\n", StringComparison.Ordinal)];
+    }
+
     [Fact]
     public void A_dump_lists_parked_goroutines_with_their_wait_and_frames()
     {
@@ -22,13 +30,28 @@ public class GoroutineDumpTests
         string dump = Go.DumpGoroutines();
         ch.Send(1); // release it
 
-        string header = $"goroutine {g.goid} [chan receive]:";
-        Assert.Contains(header, dump);
-        string section = dump[dump.IndexOf(header, StringComparison.Ordinal)..];
-        section = section[..section.IndexOf("\n\n", StringComparison.Ordinal)];
+        string section = SectionOf(dump, $"goroutine {g.goid} [chan receive]:");
         Assert.Contains("GoroutineDumpTests.WaitForever", section);
         Assert.Contains("Worker.cs:42 (ch.Receive())", section);
         Assert.Contains("waiting on chan Int32", section);
+    }
+
+    [Fact]
+    public void A_goroutine_parked_in_a_select_is_listed_waiting_on_every_case()
+    {
+        var numbers = new Chan<int>();
+        var names = new Chan<string>(1);
+        var g = Parked.InGoroutine(async () =>
+        {
+            await GoroutineEntry.Call;
+            await Go.SelectAsync(numbers.OnReceive(), names.OnReceive());
+        });
+        string dump = Go.DumpGoroutines();
+        numbers.Send(1); // release it
+
+        string section = SectionOf(dump, $"goroutine {g.goid} [select]:");
+        Assert.Contains("waiting on chan Int32", section);
+        Assert.Contains("waiting on chan String", section);
     }
 
     /// <summary>

@@ -43,12 +43,15 @@ internal static class CaseData<T>
             ? chan.TrySendLocked(value, out wake)
             : chan.TryReceiveLocked(out value, out ok, out wake);
 
-    /// <summary>Queues a waiter for <paramref name="g"/> on the case's channel, all channels locked.</summary>
+    /// <summary>
+    /// Queues a waiter for <paramref name="g"/> on the case's channel, all channels locked, and
+    /// links it in front of the goroutine's other waiters (<see cref="G.waiting"/>); returns it.
+    /// </summary>
     internal static Waiter Enqueue(Chan<T> chan, SelectCaseKind kind, T value, G g, int index)
     {
-        Waiter<T> w = Waiter<T>.Rent(g);
-        w.isSelect = true;
+        SelectWaiter<T> w = SelectWaiter<T>.Rent(g);
         w.caseIndex = (byte)index; // index < SelectCore.MaxCases
+        w.waitlink = g.waiting;
         if (kind == SelectCaseKind.Send)
         {
             w.elem = value;

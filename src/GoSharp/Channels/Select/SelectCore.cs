@@ -259,9 +259,7 @@ internal static class SelectCore
         g.waiting = null;
         foreach (int i in poll)
         {
-            Waiter w = cases.Enqueue(i, g);
-            w.waitlink = g.waiting;
-            g.waiting = w;
+            g.waiting = cases.Enqueue(i, g); // linked to the previous g.waiting
         }
     }
 
@@ -278,7 +276,7 @@ internal static class SelectCore
         while (next is not null)
         {
             Waiter w = next;
-            next = w.waitlink;
+            next = w.Waitlink;
             if (w.fired)
             {
                 winner = w;
