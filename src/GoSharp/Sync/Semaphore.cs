@@ -74,6 +74,12 @@ public sealed class Semaphore
                 return ctx.Err();
         }
 
+        if (done.IsNil)
+        {
+            w!.ready.Receive(); // a context that is never done (Background): nothing to select against
+            return null;
+        }
+
         return Go.Select(w!.ready.OnReceive(), done.OnReceive()) == 0
             ? Granted(ctx, done, n)
             : Cancelled(ctx, w, n);
@@ -208,6 +214,12 @@ public sealed class Semaphore
 
     private async GoTask<Exception?> WaitAsync(Context ctx, ReceiveOnlyChan<Unit> done, Waiter w, long n)
     {
+        if (done.IsNil)
+        {
+            await w.ready.ReceiveAsync(); // a context that is never done (Background): nothing to select against
+            return null;
+        }
+
         var result = await Go.SelectAsync(w.ready.OnReceive(), done.OnReceive());
         return result.Index == 0 ? Granted(ctx, done, n) : Cancelled(ctx, w, n);
     }
