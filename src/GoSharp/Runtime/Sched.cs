@@ -190,7 +190,7 @@ internal static partial class Sched
     {
         lock (schedLock)
         {
-            s_runq.Put(g);
+            GlobalRunqPutLocked(g);
         }
     }
 
