@@ -46,9 +46,10 @@ internal static class GoroutineDump
 
                 for (Waiter? w = g.waiting; w is not null && IsBlocked(g); w = w.Waitlink)
                 {
-                    if (w.target is not null)
+                    // Read once: a running goroutine's waiter can be released (target cleared) meanwhile.
+                    if (Volatile.Read(ref w.target) is IWaitTarget target)
                     {
-                        text.Append('\t').Append("waiting on ").AppendLine(w.target.ToString());
+                        text.Append('\t').Append("waiting on ").AppendLine(target.ToString());
                     }
                 }
 

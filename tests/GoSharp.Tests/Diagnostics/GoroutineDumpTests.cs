@@ -55,6 +55,60 @@ public class GoroutineDumpTests
     }
 
     /// <summary>
+    /// A dump reads the goroutines while they run: a waiter it is printing can be released and
+    /// reused meanwhile. Once, the dump read a waiter's target twice and met the null in between.
+    /// </summary>
+    [Fact]
+    public void Dumping_while_goroutines_park_and_wake_never_fails()
+    {
+        using var _ = MaxProcs.Set(2);
+        var ping = new Chan<int>();
+        var pong = new Chan<int>();
+        var stop = new Chan<int>();
+        int dumps = 0;
+        Deadline.Run(() => Go.Run(async () =>
+        {
+            for (int p = 0; p < 2; p++)
+            {
+                Go.go(async () =>
+                {
+                    while (true)
+                    {
+                        var r = await Go.SelectAsync(ping.OnSend(1), pong.OnReceive(), stop.OnReceive());
+                        if (r.Index == 2)
+                        {
+                            return;
+                        }
+                    }
+                });
+                Go.go(async () =>
+                {
+                    while (true)
+                    {
+                        var r = await Go.SelectAsync(ping.OnReceive(), pong.OnSend(2), stop.OnReceive());
+                        if (r.Index == 2)
+                        {
+                            return;
+                        }
+                    }
+                });
+            }
+
+            var dumper = new Thread(() =>
+            {
+                for (; dumps < 10_000; dumps++)
+                {
+                    Assert.Contains("goroutine ", Go.DumpGoroutines());
+                }
+            });
+            dumper.Start();
+            Assert.True(dumper.Join(Deadline.Scenario), "the dumps did not finish");
+            stop.Close();
+        }));
+        Assert.Equal(10_000, dumps);
+    }
+
+    /// <summary>
     /// The minutes a dump prints are those of the wait, not of a clock crossing a minute: a wait
     /// of a few milliseconds that began just before a minute boundary once read "1 minutes".
     /// </summary>
